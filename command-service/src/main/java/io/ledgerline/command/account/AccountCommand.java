@@ -1,0 +1,53 @@
+package io.ledgerline.command.account;
+
+import io.ledgerline.command.ledger.AggregateIds;
+import io.ledgerline.command.ledger.Caller;
+import io.ledgerline.command.ledger.Money;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Everything an account can be asked to do; each command is validated before it is built. */
+public sealed interface AccountCommand {
+
+    String accountId();
+
+    @TargetAggregateIdentifier
+    default String aggregateId() {
+        return AggregateIds.account(accountId());
+    }
+
+    record OpenAccount(String accountId, String ownerId, String currency, long overdraftLimit, Caller caller)
+            implements AccountCommand {
+    }
+
+    record DepositMoney(String accountId, String transactionId, Money money, String description, Caller caller)
+            implements AccountCommand {
+    }
+
+    record WithdrawMoney(String accountId, String transactionId, Money money, String description, Caller caller)
+            implements AccountCommand {
+    }
+
+    record FreezeAccount(String accountId, String reason, Caller caller) implements AccountCommand {
+    }
+
+    record UnfreezeAccount(String accountId, String reason, Caller caller) implements AccountCommand {
+    }
+
+    record CloseAccount(String accountId, Caller caller) implements AccountCommand {
+    }
+
+    /** Sent by the transfer saga to the source account. */
+    record DebitForTransfer(String accountId, String transferId, String destinationAccountId, Money money,
+                            String description) implements AccountCommand {
+    }
+
+    /** Sent by the transfer saga to the destination account; frozen accounts receive. */
+    record CreditForTransfer(String accountId, String transferId, String sourceAccountId, Money money,
+                             String description) implements AccountCommand {
+    }
+
+    /** Sent by the transfer saga to the source account when the destination could not receive. */
+    record RefundTransfer(String accountId, String transferId, Money money, String reason)
+            implements AccountCommand {
+    }
+}

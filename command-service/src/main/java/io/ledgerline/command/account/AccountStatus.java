@@ -1,0 +1,5 @@
+package io.ledgerline.command.account;
+
+public enum AccountStatus {
+    OPEN, FROZEN, CLOSED
+}

@@ -1,0 +1,92 @@
+package io.ledgerline.command.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The status of asynchronous commands, in PostgreSQL. */
+@Repository
+public class CommandStatuses {
+
+    public enum Status { PENDING, SUCCEEDED, REJECTED, FAILED }
+
+    public record CommandStatus(String commandId, String submitter, String channel, String commandType,
+                                Status status, String code, String detail, JsonNode result) {
+
+        public boolean isFinal() {
+            return status != Status.PENDING;
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper objectMapper;
+
+    CommandStatuses(JdbcTemplate jdbc, ObjectMapper objectMapper) {
+        this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
+    }
+
+    /** Records a new command as PENDING; false when the id is already known (a redelivery). */
+    public boolean createPending(String commandId, String submitter, String channel, String commandType) {
+        return jdbc.update("""
+                insert into command_status (command_id, submitter, channel, command_type, status)
+                values (?, ?, ?, ?, 'PENDING') on conflict (command_id) do nothing""",
+                commandId, submitter, channel, commandType) == 1;
+    }
+
+    public Optional<CommandStatus> find(String commandId) {
+        return jdbc.query("""
+                        select command_id, submitter, channel, command_type, status, code, detail, result
+                        from command_status where command_id = ?""",
+                (rs, row) -> new CommandStatus(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        Status.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), parse(rs.getString(8))),
+                commandId).stream().findFirst();
+    }
+
+    /** Called inside the command's transaction, so SUCCEEDED commits exactly when the command's events do. */
+    public void succeeded(String commandId, Object body) {
+        jdbc.update("""
+                update command_status set status = 'SUCCEEDED', code = null, detail = null, result = ?,
+                updated_at = now() where command_id = ?""", json(body), commandId);
+    }
+
+    /** A refusal or failure, written after the command's transaction rolled back; never overrides success. */
+    public void ended(String commandId, Status status, String code, String detail) {
+        jdbc.update("""
+                update command_status set status = ?, code = ?, detail = ?, updated_at = now()
+                where command_id = ? and status <> 'SUCCEEDED'""", status.name(), code, detail, commandId);
+    }
+
+    /**
+     * Commands of a channel still PENDING after {@code timeout} never committed (their process died before the
+     * transaction did): they are FAILED, and may be submitted again.
+     */
+    public int failAbandoned(String channel, Duration timeout) {
+        return jdbc.update("""
+                update command_status set status = 'FAILED', code = 'interrupted',
+                detail = 'the command was interrupted before it was applied; it may be submitted again',
+                updated_at = now()
+                where channel = ? and status = 'PENDING' and updated_at < now() - make_interval(secs => ?)""",
+                channel, (double) timeout.toSeconds());
+    }
+
+    private String json(Object body) {
+        try {
+            return objectMapper.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write command result", e);
+        }
+    }
+
+    private JsonNode parse(String json) {
+        try {
+            return json == null ? null : objectMapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read command result", e);
+        }
+    }
+}

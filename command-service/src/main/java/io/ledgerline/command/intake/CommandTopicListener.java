@@ -1,0 +1,156 @@
+package io.ledgerline.command.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ledgerline.command.intake.CommandStatuses.CommandStatus;
+import io.ledgerline.command.intake.CommandStatuses.Status;
+import io.ledgerline.command.ledger.Caller;
+import io.ledgerline.contracts.LedgerHeaders;
+import io.ledgerline.contracts.LedgerLimits;
+import io.ledgerline.contracts.Topics;
+import io.ledgerline.contracts.codec.LedgerCodec;
+import io.ledgerline.contracts.codec.MalformedMessageException;
+import io.ledgerline.contracts.codec.UnknownSchemaException;
+import io.ledgerline.contracts.command.CommandOutcome;
+import io.ledgerline.contracts.command.CommandResult;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.MDC;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Executes command messages from {@code ledger.commands.v1} and publishes exactly one {@code CommandResult} per
+ * command id (at least once) to {@code ledger.command-results.v1}. A redelivered command executes nothing: its
+ * stored result is published again. An undecodable or invalid message is answered REJECTED (when it has a
+ * command id) and then dead-lettered by the container's error handler, so it never blocks its partition.
+ */
+@Component
+class CommandTopicListener {
+
+    static final String KAFKA_CHANNEL = "kafka";
+    /** The submitter recorded for topic commands; not a valid id, so no token's principal can claim it. */
+    static final String SUBMITTER = "#kafka";
+
+    private final CommandDispatcher dispatcher;
+    private final CommandStatuses statuses;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final IntakeProperties properties;
+    private final LedgerCodec codec = LedgerCodec.contracts();
+
+    CommandTopicListener(CommandDispatcher dispatcher, CommandStatuses statuses, KafkaTemplate<String, byte[]> kafka,
+                         IntakeProperties properties) {
+        this.dispatcher = dispatcher;
+        this.statuses = statuses;
+        this.kafka = kafka;
+        this.properties = properties;
+    }
+
+    @KafkaListener(id = "ledger-commands", topics = Topics.COMMANDS, containerFactory = "commandListenerFactory")
+    void on(ConsumerRecord<String, byte[]> record) throws Exception {
+        String commandId = header(record, LedgerHeaders.COMMAND_ID);
+        if (!LedgerLimits.isValidId(commandId)) {
+            throw new InvalidCommandException(CommandMessages.VALIDATION_FAILED,
+                    "missing or invalid " + LedgerHeaders.COMMAND_ID + " header");
+        }
+        String correlationId = header(record, LedgerHeaders.CORRELATION_ID);
+        MDC.put("correlationId", LedgerLimits.isValidId(correlationId) ? correlationId : commandId);
+        try {
+            CommandStatus known = statuses.find(commandId).orElse(null);
+            if (known != null && known.isFinal()) {
+                publish(known);
+                return;
+            }
+            execute(commandId, record, MDC.get("correlationId"));
+        } finally {
+            MDC.remove("correlationId");
+        }
+    }
+
+    private void execute(String commandId, ConsumerRecord<String, byte[]> record, String correlationId)
+            throws Exception {
+        SpecificRecord decoded;
+        try {
+            decoded = codec.decode(record.value());
+        } catch (MalformedMessageException | UnknownSchemaException undecodable) {
+            throw reject(commandId, null, new InvalidCommandException("malformed-command",
+                    "the message is not a command this service can decode"));
+        }
+        String type = decoded.getSchema().getFullName();
+        Object command;
+        try {
+            command = CommandMessages.toDomain(decoded, Caller.trusted(SUBMITTER));
+        } catch (InvalidCommandException invalid) {
+            throw reject(commandId, type, invalid);
+        }
+        statuses.createPending(commandId, SUBMITTER, KAFKA_CHANNEL, type);
+        try {
+            dispatcher.send(command, commandId, correlationId, true)
+                    .get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException failure) {
+            Failures.Classified ended = Failures.classify(failure);
+            if (ended.status() != Status.REJECTED) {
+                throw failure; // technical: the container retries the record with backoff
+            }
+            statuses.ended(commandId, ended.status(), ended.code(), ended.detail());
+        }
+        publish(statuses.find(commandId).orElseThrow());
+    }
+
+    private InvalidCommandException reject(String commandId, String type, InvalidCommandException invalid)
+            throws Exception {
+        statuses.createPending(commandId, SUBMITTER, KAFKA_CHANNEL, type);
+        statuses.ended(commandId, Status.REJECTED, invalid.code(), invalid.getMessage());
+        publish(statuses.find(commandId).orElseThrow());
+        return invalid;
+    }
+
+    private void publish(CommandStatus status) throws Exception {
+        CommandResult result = CommandResult.newBuilder()
+                .setCommandId(status.commandId())
+                .setCommandType(status.commandType())
+                .setStatus(io.ledgerline.contracts.command.CommandStatus.valueOf(status.status().name()))
+                .setCode(status.code())
+                .setDetail(status.detail())
+                .setOutcome(outcomeOf(status.result()))
+                .build();
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(Topics.COMMAND_RESULTS, status.commandId(), codec.encode(result));
+        record.headers().add(LedgerHeaders.COMMAND_ID, status.commandId().getBytes(StandardCharsets.UTF_8));
+        kafka.send(record).get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static CommandOutcome outcomeOf(JsonNode body) {
+        if (body == null) {
+            return null;
+        }
+        CommandOutcome.Builder outcome = CommandOutcome.newBuilder();
+        if (body.hasNonNull("accountId")) {
+            outcome.setAccountId(body.get("accountId").asText());
+        }
+        if (body.hasNonNull("transactionId")) {
+            outcome.setTransactionId(body.get("transactionId").asText());
+        }
+        if (body.hasNonNull("transferId")) {
+            outcome.setTransferId(body.get("transferId").asText());
+            outcome.setTransferStatus(body.path("status").asText(null));
+        }
+        if (body.hasNonNull("version")) {
+            outcome.setVersion(body.get("version").asLong());
+        }
+        if (body.hasNonNull("balance")) {
+            outcome.setBalance(body.get("balance").asLong());
+        }
+        return outcome.build();
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

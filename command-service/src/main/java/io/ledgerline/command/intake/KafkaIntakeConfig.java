@@ -1,0 +1,54 @@
+package io.ledgerline.command.intake;
+
+import io.ledgerline.contracts.LedgerHeaders;
+import io.ledgerline.contracts.Topics;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * The command topic's consumer: one record at a time, offset committed after the record's result is published.
+ * Invalid messages go straight to {@code ledger.commands.v1.dlt} (same partition) with {@code ledger-error-code}
+ * and {@code ledger-error-detail}; technical failures are retried with backoff, never dead-lettered, because
+ * the command itself is fine.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaIntakeConfig {
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> commandListenerFactory(
+            ConsumerFactory<String, byte[]> consumers, KafkaTemplate<String, byte[]> kafka,
+            @Value("${ledgerline.intake.command-topic-concurrency:3}") int concurrency) {
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
+                (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+        deadLetters.setHeadersFunction((record, failure) -> {
+            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+            String code = cause instanceof InvalidCommandException invalid ? invalid.code() : "malformed-command";
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(LedgerHeaders.ERROR_CODE, code.getBytes(StandardCharsets.UTF_8));
+            headers.add(LedgerHeaders.ERROR_DETAIL, String.valueOf(cause.getMessage()).getBytes(StandardCharsets.UTF_8));
+            return headers;
+        });
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxInterval(30_000);
+        DefaultErrorHandler errors = new DefaultErrorHandler(deadLetters, backOff);
+        errors.addNotRetryableExceptions(InvalidCommandException.class);
+
+        ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(consumers);
+        factory.setConcurrency(concurrency);
+        factory.setCommonErrorHandler(errors);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        return factory;
+    }
+}

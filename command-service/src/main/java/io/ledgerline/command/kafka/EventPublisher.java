@@ -1,0 +1,86 @@
+package io.ledgerline.command.kafka;
+
+import io.ledgerline.contracts.codec.LedgerCodec;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.avro.specific.SpecificRecord;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes every stored event to Kafka: the event store is the outbox, read by a tracking processor, so there is
+ * never a dual write. Sends of a batch are asynchronous; before the batch commits (and with it the processor's
+ * token) every send must be acknowledged by the broker (acks=all, idempotent producer). A failure rolls the batch
+ * back and the processor retries it: delivery is at least once, in per-aggregate order.
+ */
+@Component
+@ProcessingGroup(EventPublisher.PROCESSING_GROUP)
+class EventPublisher {
+
+    static final String PROCESSING_GROUP = "kafka-publisher";
+    private static final String PENDING_SENDS = EventPublisher.class.getName() + ".pendingSends";
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final LedgerCodec codec = LedgerCodec.contracts();
+    private final Duration ackTimeout;
+    private final Timer publicationLatency;
+
+    EventPublisher(KafkaTemplate<String, byte[]> kafka, MeterRegistry meters,
+                   @Value("${ledgerline.kafka.publish-ack-timeout:30s}") Duration ackTimeout) {
+        this.kafka = kafka;
+        this.ackTimeout = ackTimeout;
+        this.publicationLatency = Timer.builder("ledger.publication.latency")
+                .description("time from an event's commit to the broker's acknowledgement of its publication")
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .register(meters);
+    }
+
+    @EventHandler
+    void on(SpecificRecord payload, DomainEventMessage<?> event) {
+        Instant occurredAt = event.getTimestamp();
+        CompletableFuture<?> sent = kafka.send(EventRecords.toRecord(event, codec)).thenRun(() ->
+                publicationLatency.record(Duration.between(occurredAt, Instant.now())));
+        pendingSendsOfThisBatch().add(sent);
+    }
+
+    private List<CompletableFuture<?>> pendingSendsOfThisBatch() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(PENDING_SENDS, key -> {
+            List<CompletableFuture<?>> sends = new ArrayList<>();
+            batch.onPrepareCommit(unitOfWork -> awaitAcknowledgements(sends));
+            return sends;
+        });
+    }
+
+    private void awaitAcknowledgements(List<CompletableFuture<?>> sends) {
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublicationFailedException("interrupted while waiting for Kafka", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new PublicationFailedException("Kafka did not acknowledge every event of the batch", e);
+        }
+    }
+
+    static class PublicationFailedException extends RuntimeException {
+        PublicationFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.ledgerline.command.kafka;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.OptionalLong;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publication lag from the event store head: how many global positions the publisher (and the transfer saga)
+ * trail the newest stored event. Zero at quiescence.
+ */
+@Component
+class PublicationMetrics {
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+    private final MeterRegistry meters;
+
+    PublicationMetrics(EventProcessingConfiguration processing, EventStore eventStore, MeterRegistry meters) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+        this.meters = meters;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void register() {
+        processing.eventProcessors().forEach((name, processor) ->
+                Gauge.builder("ledger.processor.lag", () -> lagOf(processor))
+                        .description("event store head position minus the processor's lowest segment position")
+                        .tag("processor", name)
+                        .register(meters));
+    }
+
+    private double lagOf(EventProcessor processor) {
+        if (!(processor instanceof StreamingEventProcessor streaming)) {
+            return Double.NaN;
+        }
+        TrackingToken head = eventStore.createHeadToken();
+        OptionalLong headPosition = head == null ? OptionalLong.of(0) : head.position();
+        OptionalLong lowest = streaming.processingStatus().values().stream()
+                .map(status -> status.getCurrentPosition())
+                .filter(OptionalLong::isPresent)
+                .mapToLong(OptionalLong::getAsLong)
+                .min();
+        if (headPosition.isEmpty()) {
+            return Double.NaN;
+        }
+        return Math.max(0, headPosition.getAsLong() - lowest.orElse(-1));
+    }
+}

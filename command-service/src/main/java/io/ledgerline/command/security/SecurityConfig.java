@@ -1,0 +1,113 @@
+package io.ledgerline.command.security;
+
+import io.ledgerline.command.web.ProblemWriter;
+import io.ledgerline.command.web.Problems;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+
+/**
+ * An OAuth2 resource server: Spring Boot's JWT decoder checks signature (RS256/ES256 from the configured JWK set
+ * or public key), issuer, audience, expiry and not-before. Roles come from the {@code roles} claim or from scopes
+ * named like a role. Failures answer problem+json.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+
+    private static final String[] OPERATIONAL = {"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+            "/actuator/prometheus"};
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ProblemWriter problems)
+            throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, failure) -> {
+            response.setHeader("WWW-Authenticate", "Bearer");
+            problems.write(response, Problems.problem(HttpStatus.UNAUTHORIZED, "unauthorized",
+                    "a valid bearer token is required"));
+        };
+        AccessDeniedHandler forbidden = (request, response, failure) -> problems.write(response,
+                Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "your role does not allow this operation"));
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/error")
+                            .permitAll();
+                    if (properties.openOperationalEndpoints()) {
+                        requests.requestMatchers(OPERATIONAL).permitAll();
+                    } else {
+                        requests.requestMatchers(OPERATIONAL).hasAuthority(Role.OPERATOR.authority());
+                    }
+                    commandRoles(requests);
+                    requests.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(oauth -> oauth
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter(properties)))
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .headers(Customizer.withDefaults());
+        return http.build();
+    }
+
+    /** A role that lacks an operation is refused before its request body is even read. */
+    private static void commandRoles(
+            org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer<HttpSecurity>
+                    .AuthorizationManagerRequestMatcherRegistry requests) {
+        requests.requestMatchers(HttpMethod.POST, "/api/v1/accounts").hasAnyAuthority(authorities(Operation.OPEN_ACCOUNT))
+                .requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/deposits")
+                .hasAnyAuthority(authorities(Operation.DEPOSIT))
+                .requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/withdrawals")
+                .hasAnyAuthority(authorities(Operation.WITHDRAW))
+                .requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/freeze").hasAnyAuthority(authorities(Operation.FREEZE))
+                .requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/unfreeze")
+                .hasAnyAuthority(authorities(Operation.UNFREEZE))
+                .requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/close").hasAnyAuthority(authorities(Operation.CLOSE))
+                .requestMatchers(HttpMethod.POST, "/api/v1/transfers").hasAnyAuthority(authorities(Operation.TRANSFER))
+                .requestMatchers(HttpMethod.GET, "/api/v1/commands/*").hasAnyAuthority(authorities(Operation.READ_COMMAND))
+                .requestMatchers("/api/v1/admin/**").hasAnyAuthority(authorities(Operation.ADMIN));
+    }
+
+    private static String[] authorities(Operation operation) {
+        return operation.roles().stream().map(Role::authority).toArray(String[]::new);
+    }
+
+    static JwtAuthenticationConverter jwtConverter(SecurityProperties properties) {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setPrincipalClaimName(properties.ownerClaim());
+        converter.setJwtGrantedAuthoritiesConverter(SecurityConfig::rolesOf);
+        return converter;
+    }
+
+    /** Roles from the {@code roles} claim and from scopes that name a role; anything else is ignored. */
+    static Collection<GrantedAuthority> rolesOf(Jwt jwt) {
+        List<String> values = new ArrayList<>();
+        if (jwt.getClaim("roles") instanceof Collection<?> roles) {
+            roles.forEach(role -> values.add(String.valueOf(role)));
+        }
+        for (String claim : List.of("scope", "scp")) {
+            Object scopes = jwt.getClaim(claim);
+            if (scopes instanceof String text) {
+                values.addAll(List.of(text.split(" ")));
+            } else if (scopes instanceof Collection<?> list) {
+                list.forEach(scope -> values.add(String.valueOf(scope)));
+            }
+        }
+        return values.stream().map(Role::fromClaim).flatMap(java.util.Optional::stream).distinct()
+                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority(role.authority())).toList();
+    }
+}
