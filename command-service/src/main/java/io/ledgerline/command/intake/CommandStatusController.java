@@ -8,7 +8,6 @@ import io.ledgerline.command.web.ApiProblemException;
 import io.ledgerline.command.web.Problems;
 import io.ledgerline.command.web.ValidId;
 import org.springframework.http.HttpStatus;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The status of an asynchronous command: only its submitter, operators and auditors may read it. */
 @RestController
-@Validated
 @RequestMapping("/api/v1/commands")
 class CommandStatusController {
 

@@ -73,6 +73,40 @@ public abstract class CommandServiceIT {
                 "account:" + accountId);
     }
 
+    /** The simple names of the events stored for an aggregate (e.g. "transfer:t-1"), in order. */
+    protected java.util.List<String> storedEventTypes(String storedAggregateId) {
+        return jdbc.queryForList("""
+                select payloadtype from domainevententry where aggregateidentifier = ? order by sequencenumber""",
+                String.class, storedAggregateId).stream().map(type -> type.substring(type.lastIndexOf('.') + 1))
+                .toList();
+    }
+
+    /** Opens an account through the API and deposits {@code balance} into it. */
+    protected String openAccount(String owner, String currency, long balance) {
+        String id = unique("acc");
+        HttpApi.Response opened = api.post("/api/v1/accounts", SERVICE,
+                HttpApi.json("accountId", id, "ownerId", owner, "currency", currency));
+        if (opened.status() != 201) {
+            throw new AssertionError("cannot open account: " + opened);
+        }
+        if (balance > 0) {
+            HttpApi.Response deposit = api.post("/api/v1/accounts/" + id + "/deposits", SERVICE,
+                    HttpApi.json("transactionId", "seed", "amount", balance, "currency", currency));
+            if (deposit.status() != 200) {
+                throw new AssertionError("cannot deposit: " + deposit);
+            }
+        }
+        return id;
+    }
+
+    /** The balance of an account, from its last money event in the store. */
+    protected long storedBalance(String accountId) {
+        Long balance = jdbc.queryForObject("""
+                select coalesce((select balance_after from account_operation where account_id = ?
+                                 order by version desc limit 1), 0)""", Long.class, accountId);
+        return balance == null ? 0 : balance;
+    }
+
     private static JwksServer startJwks() {
         try {
             return JwksServer.start(TOKENS.publicJwkSet(), 0);

@@ -1,0 +1,201 @@
+package io.ledgerline.command.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ledgerline.command.support.CommandServiceIT;
+import io.ledgerline.contracts.LedgerHeaders;
+import io.ledgerline.contracts.Topics;
+import io.ledgerline.contracts.codec.LedgerCodec;
+import io.ledgerline.contracts.command.CommandResult;
+import io.ledgerline.contracts.command.CommandStatus;
+import io.ledgerline.contracts.command.DepositMoney;
+import io.ledgerline.contracts.command.OpenAccount;
+import io.ledgerline.contracts.command.RequestTransfer;
+import io.ledgerline.contracts.command.WithdrawMoney;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+
+/** Producers' commands on ledger.commands.v1: one result per command id, and bad messages never block. */
+class CommandTopicIT extends CommandServiceIT {
+
+    private final LedgerCodec codec = LedgerCodec.contracts();
+
+    @Value("${spring.embedded.kafka.brokers}")
+    private String brokers;
+
+    private KafkaProducer<String, byte[]> producer;
+    private KafkaConsumer<String, byte[]> results;
+    private KafkaConsumer<String, byte[]> deadLetters;
+    private final List<CommandResult> seenResults = new ArrayList<>();
+    private final List<ConsumerRecord<String, byte[]>> seenDeadLetters = new ArrayList<>();
+
+    @BeforeEach
+    void connect() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        results = consumer(Topics.COMMAND_RESULTS);
+        deadLetters = consumer(Topics.deadLetter(Topics.COMMANDS));
+    }
+
+    @AfterEach
+    void disconnect() {
+        producer.close();
+        results.close();
+        deadLetters.close();
+    }
+
+    @Test
+    void executesACommandAndPublishesItsResult() {
+        String account = unique("acc");
+        String open = send(account, OpenAccount.newBuilder().setAccountId(account).setOwnerId("alice")
+                .setCurrency("EUR").build());
+        String deposit = send(account, DepositMoney.newBuilder().setAccountId(account).setTransactionId("tx-1")
+                .setAmount(500).setCurrency("EUR").build());
+
+        assertThat(awaitResult(open).getStatus()).isEqualTo(CommandStatus.SUCCEEDED);
+        CommandResult deposited = awaitResult(deposit);
+        assertThat(deposited.getStatus()).isEqualTo(CommandStatus.SUCCEEDED);
+        assertThat(deposited.getOutcome().getBalance()).isEqualTo(500L);
+        assertThat(deposited.getOutcome().getVersion()).isEqualTo(2L);
+        assertThat(deposited.getCommandType()).isEqualTo(DepositMoney.getClassSchema().getFullName());
+        assertThat(api.get("/api/v1/commands/" + deposit, OPERATOR).json().path("status").asText())
+                .isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void executesARedeliveredCommandOnceAndRepeatsTheSameResult() {
+        String account = openAccount("alice", "EUR", 0);
+        String commandId = UUID.randomUUID().toString();
+        DepositMoney deposit = DepositMoney.newBuilder().setAccountId(account).setTransactionId("tx-1").setAmount(7)
+                .setCurrency("EUR").build();
+        send(account, commandId, codec.encode(deposit));
+        CommandResult first = awaitResult(commandId);
+        send(account, commandId, codec.encode(deposit));
+        await().atMost(Duration.ofSeconds(20)).until(() -> resultsOf(commandId).size() >= 2);
+        assertThat(resultsOf(commandId)).allSatisfy(result -> assertThat(result).isEqualTo(first));
+        assertThat(storedEventsOfAccount(account)).isEqualTo(2);
+    }
+
+    @Test
+    void answersBusinessRefusalsRejected() {
+        String account = openAccount("alice", "EUR", 0);
+        String withdraw = send(account, WithdrawMoney.newBuilder().setAccountId(account).setTransactionId("tx-1")
+                .setAmount(7).setCurrency("EUR").build());
+        CommandResult result = awaitResult(withdraw);
+        assertThat(result.getStatus()).isEqualTo(CommandStatus.REJECTED);
+        assertThat(result.getCode()).isEqualTo("insufficient-funds");
+    }
+
+    @Test
+    void requestsTransfersFromTheTopic() {
+        String source = openAccount("alice", "EUR", 50);
+        String destination = openAccount("bob", "EUR", 0);
+        String transferId = unique("t");
+        CommandResult result = awaitResult(send(transferId, RequestTransfer.newBuilder().setTransferId(transferId)
+                .setSourceAccountId(source).setDestinationAccountId(destination).setAmount(50).setCurrency("EUR")
+                .build()));
+        assertThat(result.getStatus()).isEqualTo(CommandStatus.SUCCEEDED);
+        assertThat(result.getOutcome().getTransferStatus()).isEqualTo("REQUESTED");
+        await().atMost(Duration.ofSeconds(20)).until(() -> storedBalance(destination) == 50);
+    }
+
+    @Test
+    void rejectsAndDeadLettersUndecodableAndInvalidMessagesWithoutBlockingThePartition() {
+        String account = openAccount("alice", "EUR", 0);
+        String garbage = UUID.randomUUID().toString();
+        send(account, garbage, "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8));
+        String invalid = send(account, DepositMoney.newBuilder().setAccountId(account).setTransactionId("tx-1")
+                .setAmount(0).setCurrency("EUR").build());
+        producer.send(new ProducerRecord<>(Topics.COMMANDS, account, new byte[] {1, 2, 3}));
+        String valid = send(account, DepositMoney.newBuilder().setAccountId(account).setTransactionId("tx-2")
+                .setAmount(3).setCurrency("EUR").build());
+
+        assertThat(awaitResult(valid).getStatus()).isEqualTo(CommandStatus.SUCCEEDED);
+        CommandResult undecodable = awaitResult(garbage);
+        assertThat(undecodable.getStatus()).isEqualTo(CommandStatus.REJECTED);
+        assertThat(undecodable.getCode()).isEqualTo("malformed-command");
+        CommandResult rejected = awaitResult(invalid);
+        assertThat(rejected.getStatus()).isEqualTo(CommandStatus.REJECTED);
+        assertThat(rejected.getCode()).isEqualTo("validation-failed");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            pollDeadLetters();
+            assertThat(seenDeadLetters.stream().filter(r -> account.equals(r.key()))).hasSize(3);
+        });
+        assertThat(seenDeadLetters.stream().filter(r -> account.equals(r.key())))
+                .allSatisfy(r -> assertThat(header(r, LedgerHeaders.ERROR_CODE)).isNotBlank());
+        assertThat(storedEventsOfAccount(account)).isEqualTo(2);
+    }
+
+    private String send(String key, SpecificRecord command) {
+        String commandId = UUID.randomUUID().toString();
+        send(key, commandId, codec.encode(command));
+        return commandId;
+    }
+
+    private void send(String key, String commandId, byte[] value) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.COMMANDS, key, value);
+        record.headers().add(LedgerHeaders.COMMAND_ID, commandId.getBytes(StandardCharsets.UTF_8));
+        try {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private CommandResult awaitResult(String commandId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !resultsOf(commandId).isEmpty());
+        return resultsOf(commandId).get(0);
+    }
+
+    private List<CommandResult> resultsOf(String commandId) {
+        for (ConsumerRecord<String, byte[]> record : results.poll(Duration.ofMillis(200))) {
+            seenResults.add(codec.decode(record.value(), CommandResult.class));
+        }
+        return seenResults.stream().filter(result -> result.getCommandId().equals(commandId)).toList();
+    }
+
+    private void pollDeadLetters() {
+        deadLetters.poll(Duration.ofMillis(200)).forEach(seenDeadLetters::add);
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private KafkaConsumer<String, byte[]> consumer(String topic) {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(topic));
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            consumer.poll(Duration.ofMillis(100));
+            return !consumer.assignment().isEmpty();
+        });
+        return consumer;
+    }
+}

@@ -1,0 +1,187 @@
+package io.ledgerline.command.transfer;
+
+import static io.ledgerline.command.support.HttpApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ledgerline.command.support.CommandServiceIT;
+import io.ledgerline.command.support.HttpApi.Response;
+import io.ledgerline.command.support.TopicReader;
+import io.ledgerline.contracts.Topics;
+import io.ledgerline.contracts.transfer.TransferCompleted;
+import io.ledgerline.contracts.transfer.TransferRequested;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+
+/** Every path of the transfer table of PRODUCT.md §2, over HTTP, settled by the saga on the real stack. */
+class TransferIT extends CommandServiceIT {
+
+    @Value("${spring.embedded.kafka.brokers}")
+    private String brokers;
+
+    private Response transfer(String token, String id, String source, String destination, long amount,
+                              String currency) {
+        return api.post("/api/v1/transfers", token, json("transferId", id, "sourceAccountId", source,
+                "destinationAccountId", destination, "amount", amount, "currency", currency));
+    }
+
+    private List<String> awaitTerminal(String transferId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedEventTypes("transfer:" + transferId).size() == 2);
+        return storedEventTypes("transfer:" + transferId);
+    }
+
+    @Test
+    void completesATransferAndMovesTheMoney() {
+        String source = openAccount("alice", "EUR", 100);
+        String destination = openAccount("bob", "EUR", 0);
+        String id = unique("t");
+        Response accepted = transfer(CUSTOMER, id, source, destination, 40, "EUR");
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        assertThat(accepted.json().path("status").asText()).isEqualTo("REQUESTED");
+        assertThat(accepted.json().path("version").asLong()).isEqualTo(1);
+
+        assertThat(awaitTerminal(id)).containsExactly("TransferRequested", "TransferCompleted");
+        assertThat(storedBalance(source)).isEqualTo(60);
+        assertThat(storedBalance(destination)).isEqualTo(40);
+        assertThat(storedEventTypes("account:" + source)).endsWith("TransferDebited");
+        assertThat(storedEventTypes("account:" + destination)).endsWith("TransferCredited");
+
+        Response repeat = transfer(CUSTOMER, id, source, destination, 40, "EUR");
+        assertThat(repeat.status()).isEqualTo(202);
+        assertThat(repeat.json().path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(repeat.json().path("version").asLong()).isEqualTo(2);
+
+        List<TopicReader.Event> events = TopicReader.awaitEvents(brokers, Topics.TRANSFER_EVENTS, id, 2);
+        assertThat(events.get(0).value()).isInstanceOf(TransferRequested.class);
+        assertThat(events.get(1).value()).isInstanceOf(TransferCompleted.class);
+    }
+
+    @Test
+    void rejectsWhenTheSourceCannotPayAndMovesNoMoney() {
+        String source = openAccount("alice", "EUR", 10);
+        String destination = openAccount("bob", "EUR", 0);
+        String id = unique("t");
+        assertThat(transfer(SERVICE, id, source, destination, 11, "EUR").status()).isEqualTo(202);
+        assertThat(awaitTerminal(id)).containsExactly("TransferRequested", "TransferRejected");
+        assertThat(rejectionCode(id)).isEqualTo("insufficient-funds");
+        assertThat(storedBalance(source)).isEqualTo(10);
+        assertThat(storedEventTypes("account:" + destination)).containsExactly("AccountOpened");
+    }
+
+    @Test
+    void rejectsFromAFrozenOrMissingSourceOrInAnotherCurrency() {
+        String frozen = openAccount("alice", "EUR", 50);
+        api.post("/api/v1/accounts/" + frozen + "/freeze", OPERATOR, json("reason", "review"));
+        String destination = openAccount("bob", "EUR", 0);
+        String dollars = openAccount("alice", "USD", 50);
+
+        String fromFrozen = unique("t");
+        transfer(SERVICE, fromFrozen, frozen, destination, 5, "EUR");
+        String fromMissing = unique("t");
+        transfer(SERVICE, fromMissing, unique("missing"), destination, 5, "EUR");
+        String wrongCurrency = unique("t");
+        transfer(SERVICE, wrongCurrency, dollars, destination, 5, "EUR");
+
+        awaitTerminal(fromFrozen);
+        awaitTerminal(fromMissing);
+        awaitTerminal(wrongCurrency);
+        assertThat(rejectionCode(fromFrozen)).isEqualTo("account-frozen");
+        assertThat(rejectionCode(fromMissing)).isEqualTo("account-not-found");
+        assertThat(rejectionCode(wrongCurrency)).isEqualTo("currency-mismatch");
+        assertThat(storedBalance(destination)).isZero();
+    }
+
+    @Test
+    void refundsTheSourceAndFailsWhenTheDestinationCannotReceive() {
+        String source = openAccount("alice", "EUR", 100);
+        String closed = openAccount("bob", "EUR", 0);
+        api.post("/api/v1/accounts/" + closed + "/close", OPERATOR, null);
+        String dollars = openAccount("bob", "USD", 0);
+
+        String toClosed = unique("t");
+        transfer(SERVICE, toClosed, source, closed, 30, "EUR");
+        String toMissing = unique("t");
+        transfer(SERVICE, toMissing, source, unique("missing"), 30, "EUR");
+        String toDollars = unique("t");
+        transfer(SERVICE, toDollars, source, dollars, 30, "EUR");
+
+        assertThat(awaitTerminal(toClosed)).containsExactly("TransferRequested", "TransferFailed");
+        awaitTerminal(toMissing);
+        awaitTerminal(toDollars);
+        assertThat(failureReason(toClosed)).isEqualTo("account-closed");
+        assertThat(failureReason(toMissing)).isEqualTo("account-not-found");
+        assertThat(failureReason(toDollars)).isEqualTo("currency-mismatch");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(storedBalance(source)).isEqualTo(100));
+        assertThat(storedEventTypes("account:" + source)).containsSubsequence("TransferDebited", "TransferRefunded");
+    }
+
+    @Test
+    void creditsAFrozenDestination() {
+        String source = openAccount("alice", "EUR", 100);
+        String frozen = openAccount("bob", "EUR", 0);
+        api.post("/api/v1/accounts/" + frozen + "/freeze", OPERATOR, json("reason", "review"));
+        String id = unique("t");
+        transfer(SERVICE, id, source, frozen, 25, "EUR");
+        assertThat(awaitTerminal(id)).containsExactly("TransferRequested", "TransferCompleted");
+        assertThat(storedBalance(frozen)).isEqualTo(25);
+    }
+
+    @Test
+    void refusesACustomerTransferFromAnotherOwnersAccountAndRecordsNothing() {
+        String bobs = openAccount("bob", "EUR", 100);
+        String alices = openAccount("alice", "EUR", 0);
+        String id = unique("t");
+        Response refused = transfer(CUSTOMER, id, bobs, alices, 5, "EUR");
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(refused.code()).isEqualTo("account-not-found");
+        assertThat(storedEventTypes("transfer:" + id)).isEmpty();
+    }
+
+    @Test
+    void refusesASameAccountTransferAsAValidationError() {
+        String account = openAccount("alice", "EUR", 100);
+        Response refused = transfer(SERVICE, unique("t"), account, account, 5, "EUR");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("validation-failed");
+    }
+
+    @Test
+    void refusesATransferIdReusedForAnotherTransfer() {
+        String source = openAccount("alice", "EUR", 100);
+        String destination = openAccount("bob", "EUR", 0);
+        String id = unique("t");
+        transfer(SERVICE, id, source, destination, 5, "EUR");
+        Response reused = transfer(SERVICE, id, source, destination, 6, "EUR");
+        assertThat(reused.status()).isEqualTo(409);
+        assertThat(reused.code()).isEqualTo("transaction-id-conflict");
+    }
+
+    @Test
+    void closeWaitsForTransfersInFlight() {
+        String source = openAccount("alice", "EUR", 0);
+        jdbc.update("insert into transfer_in_flight (transfer_id, account_id) values ('held', ?)", source);
+        try {
+            Response refused = api.post("/api/v1/accounts/" + source + "/close", OPERATOR, null);
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.code()).isEqualTo("transfer-pending");
+        } finally {
+            jdbc.update("delete from transfer_in_flight where transfer_id = 'held'");
+        }
+        assertThat(api.post("/api/v1/accounts/" + source + "/close", OPERATOR, null).status()).isEqualTo(200);
+    }
+
+    private String rejectionCode(String transferId) {
+        return ((io.ledgerline.contracts.transfer.TransferRejected) lastEvent(transferId)).getCode();
+    }
+
+    private String failureReason(String transferId) {
+        return ((io.ledgerline.contracts.transfer.TransferFailed) lastEvent(transferId)).getReason();
+    }
+
+    private Object lastEvent(String transferId) {
+        List<TopicReader.Event> events = TopicReader.awaitEvents(brokers, Topics.TRANSFER_EVENTS, transferId, 2);
+        return events.get(events.size() - 1).value();
+    }
+}
