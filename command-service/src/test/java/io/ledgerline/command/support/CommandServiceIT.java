@@ -10,12 +10,14 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The base of every command-service integration test: the real service on a random port, against a real
@@ -24,6 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(kraft = true, count = 1, partitions = 3)
+@TestPropertySource(properties = "ledgerline.web.rate-limit.enabled=false")
+@AutoConfigureObservability(tracing = false)
 public abstract class CommandServiceIT {
 
     protected static final LocalPostgres POSTGRES = LocalPostgres.ephemeral();
@@ -51,7 +55,6 @@ public abstract class CommandServiceIT {
         registry.add("spring.datasource.password", () -> "");
         registry.add("spring.kafka.bootstrap-servers", () -> "${spring.embedded.kafka.brokers}");
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", JWKS::uri);
-        registry.add("ledgerline.web.rate-limit.enabled", () -> "false");
     }
 
     @BeforeEach
