@@ -1,0 +1,38 @@
+package io.ledgerline.command.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The domain decides; it knows nothing of HTTP, Kafka, JDBC or security. */
+@AnalyzeClasses(packages = "io.ledgerline.command", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String[] DOMAIN = {"io.ledgerline.command.account.(Account|AccountCommand*|AccountEvents|"
+            + "AccountOutcome|MoneyOutcome|AccountStatus|OperationLog*|TransfersInFlight|AccountDirectory)",
+            "io.ledgerline.command.transfer.(Transfer|TransferCommand*|TransferEvents|TransferOutcome|"
+                    + "TransferStatus|TransferSaga)"};
+
+    @ArchTest
+    static final ArchRule domainDoesNotUseInfrastructure = noClasses()
+            .that().haveNameMatching(DOMAIN[0]).or().haveNameMatching(DOMAIN[1])
+            .or().resideInAPackage("io.ledgerline.command.ledger")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.kafka..",
+                    "org.apache.kafka..", "org.springframework.jdbc..", "java.sql..", "jakarta.servlet..",
+                    "org.springframework.security..", "io.ledgerline.command.web..", "io.ledgerline.command.kafka..",
+                    "io.ledgerline.command.intake..", "io.ledgerline.command.security..", "com.mongodb..");
+
+    @ArchTest
+    static final ArchRule domainIsDeterministic = noClasses()
+            .that().haveNameMatching(DOMAIN[0]).or().haveNameMatching(DOMAIN[1])
+            .should().callMethod(java.util.UUID.class, "randomUUID")
+            .orShould().callMethod(java.time.Instant.class, "now");
+
+    @ArchTest
+    static final ArchRule kafkaPublicationStaysOutOfTheWebLayer = noClasses()
+            .that().resideInAPackage("io.ledgerline.command.web..")
+            .should().dependOnClassesThat().resideInAPackage("io.ledgerline.command.kafka..");
+}

@@ -1,0 +1,5 @@
+package io.ledgerline.query.account;
+
+public enum AccountStatus {
+    OPEN, FROZEN, CLOSED
+}

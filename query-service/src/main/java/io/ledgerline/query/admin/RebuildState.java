@@ -1,0 +1,5 @@
+package io.ledgerline.query.admin;
+
+public enum RebuildState {
+    IDLE, RUNNING, COMPLETED, FAILED
+}

@@ -1,0 +1,69 @@
+package io.ledgerline.query.kafka;
+
+import io.ledgerline.contracts.Topics;
+import io.ledgerline.contracts.codec.LedgerCodec;
+import io.ledgerline.contracts.codec.MalformedMessageException;
+import io.ledgerline.contracts.codec.UnknownSchemaException;
+import io.ledgerline.query.projection.ProjectionMetrics;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Topics and failure handling of the live consumer. A message that can never be a valid event goes to
+ * {@code <topic>.dlt} at once and the partition moves on; anything else (a schema this reader does not know yet,
+ * MongoDB unavailable) is retried with backoff for as long as it takes, because skipping it would leave a gap.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaConfig.class);
+
+    @Bean
+    EventRecordDecoder eventRecordDecoder() {
+        return new EventRecordDecoder(LedgerCodec.contracts());
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics ledgerTopics(TopicProperties properties) {
+        return new KafkaAdmin.NewTopics(
+                topic(Topics.ACCOUNT_EVENTS, properties),
+                topic(Topics.deadLetter(Topics.ACCOUNT_EVENTS), properties),
+                topic(Topics.TRANSFER_EVENTS, properties),
+                topic(Topics.deadLetter(Topics.TRANSFER_EVENTS), properties));
+    }
+
+    private static NewTopic topic(String name, TopicProperties properties) {
+        return TopicBuilder.name(name)
+                .partitions(properties.partitions())
+                .replicas(properties.replicationFactor())
+                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(properties.retentionMs()))
+                .build();
+    }
+
+    @Bean
+    DefaultErrorHandler errorHandler(KafkaTemplate<byte[], byte[]> template, ProjectionMetrics metrics) {
+        ExponentialBackOff retryForever = new ExponentialBackOff(500, 2.0);
+        // below max.poll.interval.ms, so a long retry never costs the partition assignment
+        retryForever.setMaxInterval(30_000);
+        DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetters(template, metrics), retryForever);
+        handler.addNotRetryableExceptions(MalformedMessageException.class, InvalidEventException.class);
+        handler.setRetryListeners((record, exception, attempt) -> {
+            if (DeadLetters.causeOf(exception, UnknownSchemaException.class) != null) {
+                metrics.unknownSchema(record.topic());
+                log.error("ALERT unknown writer schema on {}-{}@{} (attempt {}): this reader must be upgraded;"
+                                + " retrying with backoff", record.topic(), record.partition(), record.offset(),
+                        attempt);
+            }
+        });
+        return handler;
+    }
+}

@@ -1,0 +1,9 @@
+package io.ledgerline.query.security;
+
+/** The caller's role does not allow the operation; answered 403 {@code forbidden}. */
+public class ForbiddenException extends RuntimeException {
+
+    public ForbiddenException(String detail) {
+        super(detail);
+    }
+}

@@ -1,0 +1,62 @@
+package io.ledgerline.query.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The edge of the role table (PRODUCT.md §6): which roles reach which read. Ownership is checked again by the
+ * query services against the documents. The JWT decoder is Spring Boot's, from
+ * {@code spring.security.oauth2.resourceserver.jwt.*} (signature, issuer, audience, expiry).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    private static final String[] OPERATIONAL = {
+        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/prometheus"};
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties,
+            LedgerJwtConverter jwtConverter, ProblemAuthenticationHandlers problems) throws Exception {
+        String customer = Role.CUSTOMER.claimValue();
+        String service = Role.SERVICE.claimValue();
+        String operator = Role.OPERATOR.claimValue();
+        String auditor = Role.AUDITOR.claimValue();
+        http
+                .csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(authorize -> {
+                    authorize.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
+                            .permitAll();
+                    if (properties.openOperationalEndpoints()) {
+                        authorize.requestMatchers(OPERATIONAL).permitAll();
+                    } else {
+                        authorize.requestMatchers(OPERATIONAL).hasRole(operator);
+                    }
+                    authorize
+                            .requestMatchers(HttpMethod.GET, "/api/v1/accounts", "/api/v1/owners/*/summary")
+                            .hasAnyRole(customer, operator, auditor)
+                            .requestMatchers(HttpMethod.GET, "/api/v1/accounts/*", "/api/v1/accounts/*/transactions",
+                                    "/api/v1/transfers/*")
+                            .hasAnyRole(customer, service, operator, auditor)
+                            .requestMatchers("/api/v1/admin/**").hasRole(operator)
+                            .anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems));
+        return http.build();
+    }
+}

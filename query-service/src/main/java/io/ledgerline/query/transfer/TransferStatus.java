@@ -1,0 +1,5 @@
+package io.ledgerline.query.transfer;
+
+public enum TransferStatus {
+    REQUESTED, COMPLETED, REJECTED, FAILED
+}

@@ -1,0 +1,38 @@
+package io.ledgerline.query;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.ledgerline.query.projection.GapAwareProjection;
+
+/**
+ * The projections and their event logic are plain domain code: no web, no security, no Kafka, no MongoDB.
+ * Storage reaches them through the store interfaces only.
+ */
+@AnalyzeClasses(packages = "io.ledgerline.query", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule projectionsDoNotDependOnWebClasses = noClasses()
+            .that().areAssignableTo(GapAwareProjection.class)
+            .or().haveSimpleNameEndingWith("Evolution")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.ledgerline.query.web..", "io.ledgerline.query.security..", "io.ledgerline.query.admin..",
+                    "org.springframework.web..", "org.springframework.http..", "jakarta.servlet..");
+
+    @ArchTest
+    static final ArchRule projectionsDoNotDependOnKafkaOrMongo = noClasses()
+            .that().areAssignableTo(GapAwareProjection.class)
+            .or().haveSimpleNameEndingWith("Evolution")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.ledgerline.query.kafka..", "org.apache.kafka..", "org.springframework.kafka..",
+                    "org.springframework.data.mongodb..", "com.mongodb..", "org.bson..");
+
+    @ArchTest
+    static final ArchRule controllersStayInTheirFeature = noClasses()
+            .that().resideInAnyPackage("io.ledgerline.query.projection..", "io.ledgerline.query.kafka..")
+            .should().dependOnClassesThat().haveSimpleNameEndingWith("Controller");
+}

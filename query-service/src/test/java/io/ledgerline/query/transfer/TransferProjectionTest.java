@@ -1,0 +1,117 @@
+package io.ledgerline.query.transfer;
+
+import static io.ledgerline.query.support.Envelopes.transfer;
+import static io.ledgerline.query.support.Events.completed;
+import static io.ledgerline.query.support.Events.failed;
+import static io.ledgerline.query.support.Events.rejected;
+import static io.ledgerline.query.support.Events.requested;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ledgerline.query.projection.EventEnvelope;
+import io.ledgerline.query.projection.Outcome;
+import io.ledgerline.query.support.InMemoryParkedEvents;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TransferProjectionTest {
+
+    private static final String ID = "tr-1";
+
+    private final Map<String, TransferView> documents = new HashMap<>();
+    private final InMemoryParkedEvents parked = new InMemoryParkedEvents();
+    private final TransferProjection projection = new TransferProjection(new TransferStore() {
+        @Override
+        public Optional<TransferView> find(String transferId) {
+            return Optional.ofNullable(documents.get(transferId));
+        }
+
+        @Override
+        public boolean insert(TransferView transfer) {
+            return documents.putIfAbsent(transfer.transferId(), transfer) == null;
+        }
+
+        @Override
+        public boolean replace(TransferView transfer, long expectedVersion) {
+            TransferView current = documents.get(transfer.transferId());
+            if (current == null || current.version() != expectedVersion) {
+                return false;
+            }
+            documents.put(transfer.transferId(), transfer);
+            return true;
+        }
+    }, parked);
+
+    private final EventEnvelope v1 = transfer(ID, 1, requested(ID, "acc-a", "acc-b", 250, "EUR"));
+
+    private TransferView document() {
+        return documents.get(ID);
+    }
+
+    @Test
+    void aRequestedTransferHasNoCompletionYet() {
+        assertThat(projection.handle(v1)).isEqualTo(Outcome.APPLIED);
+
+        assertThat(document()).isEqualTo(new TransferView(ID, "acc-a", "acc-b", 250, "EUR",
+                TransferStatus.REQUESTED, null, 1, v1.occurredAt(), null));
+    }
+
+    @Test
+    void completionSetsStatusVersionAndCompletedAt() {
+        projection.handle(v1);
+        EventEnvelope v2 = transfer(ID, 2, completed(ID));
+
+        projection.handle(v2);
+
+        assertThat(document().status()).isEqualTo(TransferStatus.COMPLETED);
+        assertThat(document().version()).isEqualTo(2);
+        assertThat(document().completedAt()).isEqualTo(v2.occurredAt());
+        assertThat(document().requestedAt()).isEqualTo(v1.occurredAt());
+        assertThat(document().reason()).isNull();
+    }
+
+    @Test
+    void aRejectionKeepsItsCodeAsReason() {
+        projection.handle(v1);
+        projection.handle(transfer(ID, 2, rejected(ID, "insufficient-funds")));
+
+        assertThat(document().status()).isEqualTo(TransferStatus.REJECTED);
+        assertThat(document().reason()).isEqualTo("insufficient-funds");
+        assertThat(document().completedAt()).isNotNull();
+    }
+
+    @Test
+    void aFailureKeepsItsReason() {
+        projection.handle(v1);
+        projection.handle(transfer(ID, 2, failed(ID, "account-closed")));
+
+        assertThat(document().status()).isEqualTo(TransferStatus.FAILED);
+        assertThat(document().reason()).isEqualTo("account-closed");
+    }
+
+    @Test
+    void redeliveryChangesNothing() {
+        projection.handle(v1);
+        EventEnvelope v2 = transfer(ID, 2, completed(ID));
+        projection.handle(v2);
+        TransferView before = document();
+
+        assertThat(projection.handle(v1)).isEqualTo(Outcome.DUPLICATE);
+        assertThat(projection.handle(transfer(ID, 2, completed(ID)))).isEqualTo(Outcome.DUPLICATE);
+
+        assertThat(document()).isEqualTo(before);
+    }
+
+    @Test
+    void theOutcomeBeforeTheRequestIsParkedThenApplied() {
+        assertThat(projection.handle(transfer(ID, 2, completed(ID)))).isEqualTo(Outcome.PARKED);
+        assertThat(document()).isNull();
+
+        projection.handle(v1);
+
+        assertThat(document().status()).isEqualTo(TransferStatus.COMPLETED);
+        assertThat(document().version()).isEqualTo(2);
+        assertThat(parked.size()).isZero();
+    }
+}
