@@ -73,7 +73,11 @@ public final class LocalPostgres implements AutoCloseable {
         Files.createDirectories(dataDirectory);
         Files.createDirectories(logFile.toAbsolutePath().getParent());
         ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(logFile.toFile());
-        EmbeddedPostgres pg = durableBuilder(dataDirectory, port).setOutputRedirector(log).setErrorRedirector(log)
+        EmbeddedPostgres pg = durableBuilder(dataDirectory, port)
+                // TCP only: a Unix socket's lock file in /tmp names the postmaster's pid, and PostgreSQL refuses to
+                // start while that pid still answers kill -0, which a killed, not yet reaped postmaster does.
+                .setServerConfig("unix_socket_directories", "")
+                .setOutputRedirector(log).setErrorRedirector(log)
                 .start();
         ZonkyInternals.disarmShutdownHook(pg);
         return new LocalPostgres(pg, dataDirectory, true);
@@ -110,7 +114,7 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** The postmaster this object started, if it is still running. */
     public Optional<ProcessHandle> postmaster() {
-        return Optional.ofNullable(postmaster).filter(ProcessHandle::isAlive);
+        return Optional.ofNullable(postmaster).filter(Processes::isRunning);
     }
 
     /** The postmaster's process id, from {@code postmaster.pid}, while the server runs. */

@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -81,8 +80,9 @@ public final class PostgresProcess extends SupervisedProcess {
 
     /**
      * Clears what would stop a new server from starting on this data directory: a postmaster an earlier launcher
-     * left running when it died, and the backends of a killed postmaster, which keep its shared memory attached
-     * until they notice their parent is gone.
+     * left running when it died; a stale {@code postmaster.pid} whose pid still answers {@code kill -0} (a killed
+     * postmaster nobody has reaped yet, or a recycled pid), which PostgreSQL takes for a running server; and the
+     * backends of a killed postmaster, which keep its shared memory attached until they notice it is gone.
      */
     public void stopLeftovers() {
         OptionalLong recorded = LocalPostgres.postmasterPid(dataDirectory);
@@ -90,16 +90,14 @@ public final class PostgresProcess extends SupervisedProcess {
             return;
         }
         long pid = recorded.getAsLong();
-        Optional<ProcessHandle> alive = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-        if (alive.isPresent() && isPostgres(alive.get())) {
+        ProcessHandle.of(pid).filter(Processes::isRunning).filter(this::isPostmasterHere).ifPresent(stale -> {
             log.warn("stopping PostgreSQL (pid {}) left running on {} by an earlier run", pid, dataDirectory);
-            Processes.stop(alive.get(), Signal.INT, STOP_GRACE);
-        } else if (alive.isPresent()) {
-            deletePidFile(); // the pid was recycled by another program; PostgreSQL would refuse to start
-        }
-        List<ProcessHandle> orphans = Processes.groupMembers(pid);
+            Processes.stop(stale, Signal.INT, STOP_GRACE);
+        });
+        deletePidFile();
+        List<ProcessHandle> orphans = Processes.inWorkingDirectory(dataDirectory);
         if (!orphans.isEmpty()) {
-            log.info("waiting for {} backends of the stopped postmaster {} to exit", orphans.size(), pid);
+            log.info("waiting for {} processes of the stopped postmaster {} to exit", orphans.size(), pid);
             orphans.forEach(orphan -> {
                 if (!Processes.awaitExit(orphan, ORPHAN_GRACE)) {
                     Signal.KILL.sendTo(orphan.pid());
@@ -109,9 +107,19 @@ public final class PostgresProcess extends SupervisedProcess {
         }
     }
 
-    private static boolean isPostgres(ProcessHandle process) {
-        return process.info().command().map(c -> Path.of(c).getFileName().toString().equals("postgres"))
-                .orElse(false);
+    /** A postgres process working in this data directory (a recycled pid is neither), as far as the OS tells. */
+    private boolean isPostmasterHere(ProcessHandle process) {
+        boolean postgres = process.info().command()
+                .map(c -> Path.of(c).getFileName().toString().equals("postgres")).orElse(false);
+        return postgres && Processes.workingDirectory(process).map(this::isDataDirectory).orElse(true);
+    }
+
+    private boolean isDataDirectory(Path directory) {
+        try {
+            return directory.equals(dataDirectory.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private void deletePidFile() {

@@ -1,0 +1,79 @@
+package io.ledgerline.local;
+
+import io.ledgerline.local.postgres.LocalPostgres;
+import io.ledgerline.local.process.ChildProcess;
+import io.ledgerline.local.process.HealthCheck;
+import io.ledgerline.local.process.ProcessContext;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The command-service and query-service JVMs, wired to the stack's infrastructure. */
+public final class LocalServices {
+
+    public static final String COMMAND_SERVICE = "command-service";
+    public static final String QUERY_SERVICE = "query-service";
+    public static final String READINESS_PATH = "/actuator/health/readiness";
+
+    /** Spring's graceful shutdown gets this long after SIGTERM before SIGKILL. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private LocalServices() {
+    }
+
+    public static ChildProcess commandService(LocalStackConfig config, ProcessContext context) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", config.jdbcUrl());
+        properties.put("spring.datasource.username", LocalPostgres.USER);
+        properties.put("spring.datasource.password", "");
+        properties.put("spring.kafka.bootstrap-servers", config.kafkaBootstrapServers());
+        properties.put("axon.update-check.disabled", "true");
+        properties.putAll(config.commandServiceProperties());
+        return service(COMMAND_SERVICE, config.commandServiceJar(), config.ports().commandService(), properties,
+                config, context);
+    }
+
+    public static ChildProcess queryService(LocalStackConfig config, ProcessContext context) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.data.mongodb.uri", config.mongoUri());
+        properties.put("spring.kafka.bootstrap-servers", config.kafkaBootstrapServers());
+        properties.putAll(config.queryServiceProperties());
+        return service(QUERY_SERVICE, config.queryServiceJar(), config.ports().queryService(), properties,
+                config, context);
+    }
+
+    private static ChildProcess service(String name, Path jar, int port, Map<String, String> properties,
+                                        LocalStackConfig config, ProcessContext context) {
+        List<String> command = new ArrayList<>(List.of(ProcessContext.JAVA, "-Xmx" + config.heaps().services(),
+                "-jar", jar.toString(), "--server.port=" + port));
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("LEDGERLINE_JWK_SET_URI", config.jwkSetUri());
+        environment.put("LEDGERLINE_OPEN_OPERATIONAL_ENDPOINTS", "true");
+        environment.putAll(config.serviceEnvironment());
+        return new ChildProcess(name, context, command, environment, readiness(port), STOP_GRACE,
+                () -> requireJar(name, jar));
+    }
+
+    /** GET /actuator/health/readiness answers 200. */
+    public static HealthCheck readiness(int port) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + READINESS_PATH))
+                .timeout(Duration.ofSeconds(3)).GET().build();
+        return () -> HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    }
+
+    private static void requireJar(String name, Path jar) {
+        if (!jar.toFile().isFile()) {
+            throw new IllegalStateException("no " + name + " jar at " + jar + "; build it with "
+                    + "./mvnw -DskipTests package -pl " + name + " -am (infra/run-local does this for you)");
+        }
+    }
+}

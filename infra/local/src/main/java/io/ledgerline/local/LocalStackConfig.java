@@ -1,0 +1,165 @@
+package io.ledgerline.local;
+
+import io.ledgerline.local.postgres.PostgresProcess;
+import io.ledgerline.local.tokens.JwksServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How a {@link LocalStack} runs. Start from {@link #of} and change what a run needs with the withers.
+ *
+ * @param dataDirectory           everything the stack keeps (see {@link DataFolder})
+ * @param clean                   wipe the data folder before starting
+ * @param startServices           false runs only the infrastructure (PostgreSQL, Kafka, MongoDB-wire, JWKS)
+ * @param commandServiceProperties extra {@code --key=value} arguments for the command-service
+ * @param queryServiceProperties  extra {@code --key=value} arguments for the query-service
+ * @param serviceEnvironment      extra environment variables for both services
+ * @param classpath               class path of the Kafka, MongoDB-wire and reaper JVMs: this module and its
+ *                                runtime dependencies
+ * @param startTimeout            how long each component may take to become healthy
+ */
+public record LocalStackConfig(Path dataDirectory, Ports ports, boolean clean, boolean startServices,
+                               Path commandServiceJar, Path queryServiceJar, Heaps heaps,
+                               Map<String, String> commandServiceProperties,
+                               Map<String, String> queryServiceProperties,
+                               Map<String, String> serviceEnvironment, String classpath, Duration startTimeout) {
+
+    /** Maximum heap of each kind of JVM, as for {@code -Xmx}. */
+    public record Heaps(String kafka, String mongo, String services) {
+
+        public static final Heaps DEFAULTS = new Heaps("512m", "256m", "256m");
+
+        public Heaps {
+            for (String heap : new String[] {kafka, mongo, services}) {
+                if (heap == null || !heap.matches("\\d+[kKmMgG]?")) {
+                    throw new IllegalArgumentException("not a heap size for -Xmx: " + heap);
+                }
+            }
+        }
+    }
+
+    public LocalStackConfig {
+        dataDirectory = dataDirectory.toAbsolutePath().normalize();
+        Objects.requireNonNull(ports, "ports");
+        Objects.requireNonNull(heaps, "heaps");
+        Objects.requireNonNull(classpath, "classpath");
+        Objects.requireNonNull(startTimeout, "startTimeout");
+        if (startServices) {
+            Objects.requireNonNull(commandServiceJar, "commandServiceJar");
+            Objects.requireNonNull(queryServiceJar, "queryServiceJar");
+        }
+        commandServiceProperties = ordered(commandServiceProperties);
+        queryServiceProperties = ordered(queryServiceProperties);
+        serviceEnvironment = ordered(serviceEnvironment);
+    }
+
+    /**
+     * Default ports, the services' jars where the reactor build leaves them under {@code repositoryRoot}, and this
+     * JVM's class path for the infrastructure JVMs (it holds this module and its dependencies wherever this code
+     * runs: the launcher, a test, a drill).
+     */
+    public static LocalStackConfig of(Path repositoryRoot, Path dataDirectory) {
+        Path root = repositoryRoot.toAbsolutePath().normalize();
+        return new LocalStackConfig(dataDirectory, Ports.DEFAULTS, false, true,
+                root.resolve("command-service/target/command-service-exec.jar"),
+                root.resolve("query-service/target/query-service-exec.jar"),
+                Heaps.DEFAULTS, Map.of(), Map.of(), Map.of(), System.getProperty("java.class.path"),
+                Duration.ofSeconds(180));
+    }
+
+    public LocalStackConfig withPorts(Ports value) {
+        return new LocalStackConfig(dataDirectory, value, clean, startServices, commandServiceJar, queryServiceJar,
+                heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout);
+    }
+
+    public LocalStackConfig withClean(boolean value) {
+        return new LocalStackConfig(dataDirectory, ports, value, startServices, commandServiceJar, queryServiceJar,
+                heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout);
+    }
+
+    /** Only PostgreSQL, Kafka, MongoDB-wire and the JWKS server, e.g. to run the services from an IDE. */
+    public LocalStackConfig withoutServices() {
+        return new LocalStackConfig(dataDirectory, ports, clean, false, commandServiceJar, queryServiceJar,
+                heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout);
+    }
+
+    public LocalStackConfig withServiceJars(Path commandService, Path queryService) {
+        return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandService, queryService,
+                heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout);
+    }
+
+    public LocalStackConfig withHeaps(Heaps value) {
+        return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar,
+                value, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout);
+    }
+
+    public LocalStackConfig withCommandServiceProperty(String key, String value) {
+        return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar,
+                heaps, plus(commandServiceProperties, key, value), queryServiceProperties, serviceEnvironment,
+                classpath, startTimeout);
+    }
+
+    public LocalStackConfig withQueryServiceProperty(String key, String value) {
+        return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar,
+                heaps, commandServiceProperties, plus(queryServiceProperties, key, value), serviceEnvironment,
+                classpath, startTimeout);
+    }
+
+    public LocalStackConfig withServiceEnvironment(String name, String value) {
+        return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar,
+                heaps, commandServiceProperties, queryServiceProperties, plus(serviceEnvironment, name, value),
+                classpath, startTimeout);
+    }
+
+    public LocalStackConfig withClasspath(String value) {
+        return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar,
+                heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, value, startTimeout);
+    }
+
+    public LocalStackConfig withStartTimeout(Duration value) {
+        return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar,
+                heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, value);
+    }
+
+    public DataFolder folder() {
+        return new DataFolder(dataDirectory);
+    }
+
+    public String jdbcUrl() {
+        return PostgresProcess.jdbcUrl(ports.postgres());
+    }
+
+    public String kafkaBootstrapServers() {
+        return "127.0.0.1:" + ports.kafka();
+    }
+
+    public String mongoUri() {
+        return "mongodb://127.0.0.1:" + ports.mongo() + "/ledgerline";
+    }
+
+    public String commandServiceUrl() {
+        return "http://127.0.0.1:" + ports.commandService();
+    }
+
+    public String queryServiceUrl() {
+        return "http://127.0.0.1:" + ports.queryService();
+    }
+
+    public String jwkSetUri() {
+        return "http://127.0.0.1:" + ports.jwks() + JwksServer.PATH;
+    }
+
+    private static Map<String, String> ordered(Map<String, String> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map == null ? Map.of() : map));
+    }
+
+    private static Map<String, String> plus(Map<String, String> map, String key, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(map);
+        copy.put(key, value);
+        return copy;
+    }
+}

@@ -1,0 +1,148 @@
+package io.ledgerline.local;
+
+import io.ledgerline.local.RoleTokens.RoleToken;
+import io.ledgerline.local.tokens.LocalTokens;
+import io.ledgerline.local.tokens.TokenSpec;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Entry point of {@code infra/run-local}: starts the whole system, prints where everything is and tokens for
+ * each role, and runs until Ctrl-C. {@code token ...} mints one more token from the stored key instead.
+ * The repository root comes from the {@code ledgerline.root} system property (set by the script), else the
+ * working directory.
+ */
+public final class RunLocal {
+
+    private static final Duration TOKEN_TTL = Duration.ofHours(12);
+
+    private RunLocal() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        // Before the first logger exists; logback's default would print every library's DEBUG lines.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "io/ledgerline/local/logback-launcher.xml");
+        }
+        RunLocalArgs parsed;
+        try {
+            parsed = RunLocalArgs.parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("run-local: " + e.getMessage());
+            System.err.println(RunLocalArgs.USAGE);
+            System.exit(2);
+            return;
+        }
+        Path root = Path.of(System.getProperty("ledgerline.root", "")).toAbsolutePath().normalize();
+        Path data = parsed.dataDirectory(System.getenv(), root);
+        switch (parsed.command()) {
+            case HELP -> System.out.println(RunLocalArgs.USAGE);
+            case TOKEN -> {
+                try {
+                    System.out.println(token(parsed.token(), data));
+                } catch (IllegalStateException e) {
+                    System.err.println("run-local: " + e.getMessage());
+                    System.exit(1);
+                }
+            }
+            case RUN -> run(parsed, root, data);
+        }
+    }
+
+    /** Mints with the keys in the data folder (creating them if this is the first use), so the stack trusts it. */
+    static String token(RunLocalArgs.TokenRequest request, Path data) throws IOException {
+        DataFolder folder = new DataFolder(data);
+        folder.claim();
+        LocalTokens tokens = LocalTokens.loadOrCreate(folder.signingKeys());
+        return tokens.mint(TokenSpec.of(request.subject(), request.role(), request.ttl())
+                .withAlgorithm(request.algorithm()));
+    }
+
+    private static void run(RunLocalArgs args, Path root, Path data) throws IOException {
+        LocalStackConfig config;
+        try {
+            config = LocalStackConfig.of(root, data).withPorts(Ports.fromEnvironment(System.getenv()))
+                    .withClean(args.clean());
+        } catch (IllegalArgumentException e) {
+            System.err.println("run-local: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (args.infraOnly()) {
+            config = config.withoutServices();
+        }
+        LocalStack stack = new LocalStack(config);
+        try {
+            stack.start();
+        } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return; // Ctrl-C during start-up: the shutdown hook is stopping what had started
+            }
+            System.err.println();
+            System.err.println("run-local: the stack did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        List<RoleToken> tokens = RoleTokens.mint(stack.tokens(), TOKEN_TTL);
+        Map<String, String> urls = new LinkedHashMap<>();
+        if (config.startServices()) {
+            urls.put("COMMAND_URL", config.commandServiceUrl());
+            urls.put("QUERY_URL", config.queryServiceUrl());
+        }
+        RoleTokens.writeEnvFile(config.folder().tokensEnv(), tokens, urls);
+        printBanner(System.out, stack, tokens);
+        try {
+            new CountDownLatch(1).await(); // until Ctrl-C or SIGTERM; the stack's shutdown hook stops everything
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void printBanner(PrintStream out, LocalStack stack, List<RoleToken> tokens) {
+        LocalStackConfig c = stack.config();
+        out.println();
+        out.printf(Locale.ROOT, "Ledgerline is running (started in %.1f s: %s)%n", stack.startupTime().toMillis() / 1000.0,
+                times(stack.componentStartupTimes()));
+        out.println();
+        if (c.startServices()) {
+            for (String[] service : new String[][] {{"command-service", c.commandServiceUrl()},
+                    {"query-service", c.queryServiceUrl()}}) {
+                String url = service[1];
+                out.printf("  %-16s %s%n", service[0], url);
+                out.printf("  %-16s %s/swagger-ui.html   (OpenAPI %s/v3/api-docs)%n", "", url, url);
+                out.printf("  %-16s %s/actuator/health   %s/actuator/prometheus%n", "", url, url);
+            }
+        } else {
+            out.println("  services         not started (--infra-only); run them against the endpoints below");
+        }
+        out.printf("  %-16s %s   (user postgres, no password)%n", "PostgreSQL", c.jdbcUrl());
+        out.printf("  %-16s %s%n", "Kafka", c.kafkaBootstrapServers());
+        out.printf("  %-16s %s%n", "MongoDB", c.mongoUri());
+        out.printf("  %-16s %s%n", "JWKS", c.jwkSetUri());
+        out.printf("  %-16s %s%n", "data folder", c.folder().root());
+        out.printf("  %-16s %s%n", "logs", c.folder().logs());
+        out.println();
+        out.printf("Tokens, valid %d h (also in %s: source it, then curl -H \"Authorization: Bearer $TOKEN_CUSTOMER\" ...):%n",
+                TOKEN_TTL.toHours(), c.folder().tokensEnv());
+        for (RoleToken t : tokens) {
+            out.printf("  %-9s %-17s %-19s %s%n", t.role(), t.subject(), t.variable(), t.token());
+        }
+        out.println();
+        out.println("Another token: infra/run-local token --role <customer|service|operator|auditor> --sub <id> [--ttl 12h]");
+        out.println("Press Ctrl-C to stop everything.");
+    }
+
+    private static String times(Map<String, Duration> times) {
+        StringBuilder s = new StringBuilder();
+        times.forEach((name, d) -> s.append(s.isEmpty() ? "" : ", ")
+                .append(String.format(Locale.ROOT, "%s %.1f s", name, d.toMillis() / 1000.0)));
+        return s.toString();
+    }
+}

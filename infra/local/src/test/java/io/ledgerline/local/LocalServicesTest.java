@@ -1,0 +1,51 @@
+package io.ledgerline.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ledgerline.local.process.ChildProcess;
+import io.ledgerline.local.process.ProcessContext;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class LocalServicesTest {
+
+    private final LocalStackConfig config = LocalStackConfig.of(Path.of("/repo"), Path.of("/data"))
+            .withCommandServiceProperty("ledgerline.rate-limit.enabled", "false")
+            .withServiceEnvironment("OTEL_SDK_DISABLED", "true");
+    private final ProcessContext context = new ProcessContext(Path.of("/data/logs"), Path.of("/data/run"), "cp",
+            Duration.ofSeconds(180));
+
+    @Test
+    void commandServiceGetsDatabaseKafkaAndTokenKeys() {
+        ChildProcess command = LocalServices.commandService(config, context);
+
+        assertThat(command.command()).startsWith(ProcessContext.JAVA, "-Xmx256m", "-jar",
+                "/repo/command-service/target/command-service-exec.jar", "--server.port=8081");
+        assertThat(command.command()).contains(
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:55432/ledgerline",
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--spring.kafka.bootstrap-servers=127.0.0.1:59092",
+                "--axon.update-check.disabled=true",
+                "--ledgerline.rate-limit.enabled=false");
+        assertThat(command.environment())
+                .containsEntry("LEDGERLINE_JWK_SET_URI", "http://127.0.0.1:59080/.well-known/jwks.json")
+                .containsEntry("LEDGERLINE_OPEN_OPERATIONAL_ENDPOINTS", "true")
+                .containsEntry("OTEL_SDK_DISABLED", "true");
+        assertThat(command.logFile()).isEqualTo(Path.of("/data/logs/command-service.log"));
+    }
+
+    @Test
+    void queryServiceGetsMongoAndKafka() {
+        ChildProcess query = LocalServices.queryService(config, context);
+
+        assertThat(query.command()).contains("/repo/query-service/target/query-service-exec.jar",
+                "--server.port=8082",
+                "--spring.data.mongodb.uri=mongodb://127.0.0.1:57017/ledgerline",
+                "--spring.kafka.bootstrap-servers=127.0.0.1:59092");
+        assertThat(query.command()).noneMatch(arg -> arg.contains("datasource") || arg.contains("rate-limit"));
+        assertThat(query.environment()).containsEntry("LEDGERLINE_OPEN_OPERATIONAL_ENDPOINTS", "true")
+                .containsKey("LEDGERLINE_JWK_SET_URI");
+    }
+}
