@@ -3,6 +3,8 @@ package io.ledgerline.local;
 import io.ledgerline.local.RoleTokens.RoleToken;
 import io.ledgerline.local.tokens.LocalTokens;
 import io.ledgerline.local.tokens.TokenSpec;
+import io.ledgerline.local.tools.CommandSender;
+import io.ledgerline.local.tools.EventTail;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -31,6 +33,10 @@ public final class RunLocal {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "io/ledgerline/local/logback-launcher.xml");
         }
+        if (args.length > 0 && (args[0].equals("send-command") || args[0].equals("events"))) {
+            System.exit(tool(List.of(args)));
+            return;
+        }
         RunLocalArgs parsed;
         try {
             parsed = RunLocalArgs.parse(List.of(args));
@@ -53,6 +59,24 @@ public final class RunLocal {
                 }
             }
             case RUN -> run(parsed, root, data);
+        }
+    }
+
+    /** The Kafka tools a downstream team would write: a command producer and an event reader. */
+    private static int tool(List<String> args) {
+        String kafka = "127.0.0.1:" + Ports.fromEnvironment(System.getenv()).kafka();
+        try {
+            if (args.get(0).equals("send-command")) {
+                System.out.println(CommandSender.send(args.subList(1, args.size()), kafka, Duration.ofSeconds(30)));
+            } else {
+                EventTail.print(args.subList(1, args.size()), kafka, System.out);
+            }
+            return 0;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("run-local: " + e.getMessage());
+            System.err.println("usage: infra/run-local " + CommandSender.USAGE.replace("\n", "\n       infra/run-local ")
+                    + "\n       infra/run-local " + EventTail.USAGE);
+            return 2;
         }
     }
 

@@ -33,6 +33,8 @@ public record RunLocalArgs(Command command, boolean clean, boolean infraOnly, Pa
             usage: infra/run-local [--clean] [--infra-only] [--data <dir>] [--no-build]
                    infra/run-local token --role <customer|service|operator|auditor> --sub <subject> \
             [--ttl 12h] [--alg RS256|ES256] [--data <dir>]
+                   infra/run-local send-command <open|deposit|withdraw|transfer> --name value ...
+                   infra/run-local events [--topic <topic>] [--key <id>]
 
               --clean       wipe the data folder first (keys, events, topics, read models, logs)
               --infra-only  start PostgreSQL, Kafka, MongoDB-wire and the JWKS endpoint, not the services

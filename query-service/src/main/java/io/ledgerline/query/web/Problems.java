@@ -37,10 +37,15 @@ public final class Problems {
     /** Adds type, title, instance and code to a problem Spring built, keeping its status and detail. */
     public static void decorate(ProblemDetail problem, HttpStatusCode status, String code, String path) {
         problem.setType(URI.create(TYPE_PREFIX + code));
-        HttpStatus known = HttpStatus.resolve(status.value());
-        problem.setTitle(known == null ? "Error" : known.getReasonPhrase());
+        problem.setTitle(titleOf(code));
         problem.setInstance(toUri(path));
         problem.setProperty("code", code);
+    }
+
+    /** "account-not-found" reads "Account not found": one title per code, the same in both services. */
+    static String titleOf(String code) {
+        String words = code.replace('-', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     /** The stable code of a status that has no more specific one. */

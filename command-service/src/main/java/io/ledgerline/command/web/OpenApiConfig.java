@@ -1,0 +1,34 @@
+package io.ledgerline.command.web;
+
+import io.ledgerline.command.security.LedgerPrincipal;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfig {
+
+    private static final String BEARER = "bearer-jwt";
+
+    static {
+        // The principal comes from the bearer token, not from the request: keep it out of the documented parameters.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(LedgerPrincipal.class);
+    }
+
+    @Bean
+    OpenAPI commandApi() {
+        return new OpenAPI()
+                .info(new Info().title("Ledgerline command API").version("v1")
+                        .description("Opens accounts and moves money. Commands are validated against the account's"
+                                + " history and stored as events; errors are application/problem+json with a stable"
+                                + " code. Supports Idempotency-Key and Prefer: respond-async on every POST."))
+                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER));
+    }
+}

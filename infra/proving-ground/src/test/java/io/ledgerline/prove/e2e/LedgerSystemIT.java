@@ -1,0 +1,327 @@
+package io.ledgerline.prove.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ledgerline.local.tools.CommandSender;
+import io.ledgerline.prove.e2e.Api.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import io.ledgerline.contracts.Topics;
+import io.ledgerline.contracts.account.MoneyDeposited;
+import io.ledgerline.local.audit.LedgerAudit;
+import io.ledgerline.local.audit.StoredEvent;
+import io.ledgerline.local.process.Signal;
+import io.ledgerline.prove.e2e.StoreAndTopics.Published;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * End to end, on the real processes: HTTP command → Axon aggregate → PostgreSQL → tracking processor → Kafka
+ * (Avro) → query-service → MongoDB → REST query; and what survives a SIGKILL of both services mid-flow.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LedgerSystemIT {
+
+    private static SystemUnderTest system;
+
+    @BeforeAll
+    static void start() throws Exception {
+        system = SystemUnderTest.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    private static String id(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static Map<String, Object> money(String transactionId, long amount) {
+        return Map.of("transactionId", transactionId, "amount", amount, "currency", "EUR");
+    }
+
+    private static String open(String owner, long balance) {
+        String account = id("acc");
+        assertThat(system.command.post("/api/v1/accounts", system.service,
+                Map.of("accountId", account, "ownerId", owner, "currency", "EUR")).status()).isEqualTo(201);
+        if (balance > 0) {
+            assertThat(system.command.post("/api/v1/accounts/" + account + "/deposits", system.service,
+                    money("seed", balance)).status()).isEqualTo(200);
+        }
+        return account;
+    }
+
+    private static JsonNode awaitTransfer(String transferId, String terminal) {
+        return await().atMost(Duration.ofSeconds(30)).until(
+                () -> system.query.get("/api/v1/transfers/" + transferId, system.operator).body(),
+                body -> terminal.equals(body.path("status").asText()));
+    }
+
+    @Test
+    void anAccountsLifeIsReadableThroughTheQueryApi() {
+        String account = id("acc");
+        Response opened = system.command.post("/api/v1/accounts", system.customer,
+                Map.of("accountId", account, "ownerId", "alice", "currency", "EUR"));
+        assertThat(opened.status()).isEqualTo(201);
+        system.command.post("/api/v1/accounts/" + account + "/deposits", system.service,
+                Map.of("transactionId", "tx-1", "amount", 1000, "currency", "EUR", "description", "{\"$gt\":\"\"}"));
+        system.command.post("/api/v1/accounts/" + account + "/withdrawals", system.customer, money("tx-2", 300));
+        Response frozen = system.command.post("/api/v1/accounts/" + account + "/freeze", system.operator,
+                Map.of("reason", "review"));
+        long version = frozen.body().path("version").asLong();
+        assertThat(version).isEqualTo(4);
+
+        Response read = system.query.get("/api/v1/accounts/" + account + "?minVersion=" + version, system.customer);
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.body().path("balance").asLong()).isEqualTo(700);
+        assertThat(read.body().path("status").asText()).isEqualTo("FROZEN");
+        assertThat(read.body().path("ownerId").asText()).isEqualTo("alice");
+        assertThat(read.header("ETag")).isEqualTo("\"4\"");
+
+        JsonNode statement = system.query.get("/api/v1/accounts/" + account + "/transactions?minVersion=4",
+                system.customer).body().path("items");
+        assertThat(statement).hasSize(2);
+        assertThat(statement.get(0).path("type").asText()).isEqualTo("WITHDRAWAL");
+        assertThat(statement.get(0).path("balanceAfter").asLong()).isEqualTo(700);
+        assertThat(statement.get(1).path("type").asText()).isEqualTo("DEPOSIT");
+        assertThat(statement.get(1).path("description").asText()).as("stored as plain text")
+                .isEqualTo("{\"$gt\":\"\"}");
+
+        assertThat(system.query.get("/api/v1/accounts/" + account, system.otherCustomer).status()).isEqualTo(404);
+        JsonNode summary = system.query.get("/api/v1/owners/alice/summary", system.customer).body();
+        assertThat(summary.path("accounts").asInt()).isPositive();
+        assertThat(summary.path("balances").findValuesAsText("currency")).contains("EUR");
+    }
+
+    @Test
+    void transfersSettleAndShowOnBothSides() {
+        String source = open("alice", 1000);
+        String destination = open("bob", 0);
+        String closed = open("carol", 0);
+        system.command.post("/api/v1/accounts/" + closed + "/close", system.operator, null);
+
+        String completed = id("t");
+        Response accepted = system.command.post("/api/v1/transfers", system.customer, Map.of("transferId", completed,
+                "sourceAccountId", source, "destinationAccountId", destination, "amount", 250, "currency", "EUR"));
+        assertThat(accepted.status()).isEqualTo(202);
+        JsonNode done = awaitTransfer(completed, "COMPLETED");
+        assertThat(done.path("amount").asLong()).isEqualTo(250);
+        assertThat(done.path("completedAt").asText()).isNotBlank();
+
+        String rejected = id("t");
+        system.command.post("/api/v1/transfers", system.service, Map.of("transferId", rejected,
+                "sourceAccountId", destination, "destinationAccountId", source, "amount", 999_999, "currency", "EUR"));
+        assertThat(awaitTransfer(rejected, "REJECTED").path("reason").asText()).isEqualTo("insufficient-funds");
+
+        String failed = id("t");
+        system.command.post("/api/v1/transfers", system.service, Map.of("transferId", failed,
+                "sourceAccountId", source, "destinationAccountId", closed, "amount", 100, "currency", "EUR"));
+        assertThat(awaitTransfer(failed, "FAILED").path("reason").asText()).isEqualTo("account-closed");
+
+        JsonNode sourceAccount = await().atMost(Duration.ofSeconds(20)).until(
+                () -> system.query.get("/api/v1/accounts/" + source, system.customer).body(),
+                body -> body.path("balance").asLong() == 750 && body.path("version").asLong() == 5);
+        assertThat(sourceAccount.path("balance").asLong()).isEqualTo(750);
+        List<String> sourceRows = system.query.get("/api/v1/accounts/" + source + "/transactions", system.customer)
+                .body().path("items").findValuesAsText("type");
+        assertThat(sourceRows).containsExactly("TRANSFER_REFUND", "TRANSFER_OUT", "TRANSFER_OUT", "DEPOSIT");
+        JsonNode incoming = system.query.get("/api/v1/accounts/" + destination + "/transactions?minVersion=2",
+                system.otherCustomer).body().path("items").get(0);
+        assertThat(incoming.path("type").asText()).isEqualTo("TRANSFER_IN");
+        assertThat(incoming.path("transferId").asText()).isEqualTo(completed);
+        assertThat(incoming.path("transactionId").asText()).isEqualTo(completed);
+        assertThat(system.query.get("/api/v1/transfers/" + completed, system.otherCustomer).status())
+                .as("either side may read a transfer").isEqualTo(200);
+        assertThat(system.query.get("/api/v1/transfers/" + completed, system.token("mallory", "customer")).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void commandsFromTheTopicAreExecutedAndVisibleEverywhere() {
+        String kafka = system.stack.config().kafkaBootstrapServers();
+        String account = id("acc");
+        String opened = CommandSender.send(List.of("open", "--account", account, "--owner", "dora", "--currency",
+                "EUR"), kafka, Duration.ofSeconds(30));
+        assertThat(opened).contains("\"SUCCEEDED\"");
+        String commandId = "cmd-" + UUID.randomUUID();
+        String deposited = CommandSender.send(List.of("deposit", "--account", account, "--transaction", "tx-1",
+                "--amount", "420", "--currency", "EUR", "--command-id", commandId), kafka, Duration.ofSeconds(30));
+        assertThat(deposited).contains("\"SUCCEEDED\"").contains("\"balance\": 420");
+
+        Response status = system.command.get("/api/v1/commands/" + commandId, system.operator);
+        assertThat(status.body().path("status").asText()).isEqualTo("SUCCEEDED");
+        Response read = system.query.get("/api/v1/accounts/" + account + "?minVersion=2", system.operator);
+        assertThat(read.body().path("balance").asLong()).isEqualTo(420);
+    }
+
+    @Test
+    void anAsynchronousCommandReportsItsOutcomeAndItsEffectIsReadable() {
+        String account = open("erin", 0);
+        Response accepted = system.command.post("/api/v1/accounts/" + account + "/deposits", system.service,
+                money("tx-async", 55), "Prefer", "respond-async");
+        assertThat(accepted.status()).isEqualTo(202);
+        JsonNode status = await().atMost(Duration.ofSeconds(20)).until(
+                () -> system.command.get(accepted.header("Location"), system.service).body(),
+                body -> "SUCCEEDED".equals(body.path("status").asText()));
+        long version = status.path("result").path("version").asLong();
+        Response read = system.query.get("/api/v1/accounts/" + account + "?minVersion=" + version, system.operator);
+        assertThat(read.body().path("balance").asLong()).isEqualTo(55);
+    }
+
+    private final Map<String, String> acknowledgedDeposits = new ConcurrentHashMap<>();
+    private final Set<String> acceptedTransfers = ConcurrentHashMap.newKeySet();
+
+    /**
+     * SIGKILL of both services while deposits and transfers flow: no acknowledged event is lost, every stored
+     * event reaches Kafka in per-aggregate order, no transfer is left in flight, money is neither created nor
+     * lost, and the read models end equal to the event store. Last, because it restarts the services.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void survivesSigkillOfBothServicesMidFlow() throws Exception {
+        List<String> accounts = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String account = "crash-" + i + "-" + UUID.randomUUID().toString().substring(0, 6);
+            system.command.post("/api/v1/accounts", system.service,
+                    Map.of("accountId", account, "ownerId", "alice", "currency", "EUR"));
+            system.command.post("/api/v1/accounts/" + account + "/deposits", system.service,
+                    Map.of("transactionId", "seed", "amount", 10_000, "currency", "EUR"));
+            accounts.add(account);
+        }
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            Random random = new Random(42 + t);
+            workers.add(pool.submit(() -> {
+                while (running.get()) {
+                    step(random, accounts);
+                }
+            }));
+        }
+        awaitAcknowledged(40);
+        // Both services die mid-flow: the command-service with transfers half-settled, the query-service with
+        // consumed but perhaps uncommitted positions. The drills of infra/prove kill every other process too.
+        system.stack.commandService().kill(Signal.KILL);
+        system.stack.queryService().kill(Signal.KILL);
+        system.stack.commandService().start();
+        system.stack.queryService().start();
+        system.stack.commandService().waitHealthy();
+        system.stack.queryService().waitHealthy();
+        awaitAcknowledged(acknowledgedDeposits.size() + 40);
+        running.set(false);
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+
+        String jdbc = system.stack.config().jdbcUrl();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> StoreAndTopics.count(jdbc, "select count(*) from transfer_in_flight") == 0);
+        List<StoredEvent> accountEvents = StoreAndTopics.storedEvents(jdbc, "account");
+        List<StoredEvent> transferEvents = StoreAndTopics.storedEvents(jdbc, "transfer");
+        LedgerAudit.Report audit = LedgerAudit.audit(accountEvents, transferEvents, true);
+        assertThat(audit.violations()).isEmpty();
+        assertThat(audit.transfers().keySet()).containsAll(acceptedTransfers);
+
+        Map<String, Integer> applied = new HashMap<>();
+        accountEvents.stream().filter(e -> e.event() instanceof MoneyDeposited)
+                .forEach(e -> applied.merge(((MoneyDeposited) e.event()).getTransactionId(), 1, Integer::sum));
+        assertThat(acknowledgedDeposits.keySet()).allSatisfy(tx -> assertThat(applied.get(tx)).as(tx).isEqualTo(1));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertTopicMirrorsStore(Topics.ACCOUNT_EVENTS, accountEvents);
+            assertTopicMirrorsStore(Topics.TRANSFER_EVENTS, transferEvents);
+        });
+        for (LedgerAudit.AccountState account : audit.accounts().values()) {
+            Response read = system.query.get("/api/v1/accounts/" + account.accountId() + "?minVersion="
+                    + account.version(), system.operator);
+            assertThat(read.status()).as(read.toString()).isEqualTo(200);
+            assertThat(read.body().path("balance").asLong()).as(account.accountId()).isEqualTo(account.balance());
+            assertThat(read.body().path("version").asLong()).isEqualTo(account.version());
+        }
+        for (LedgerAudit.TransferState transfer : audit.transfers().values()) {
+            JsonNode read = system.query.get("/api/v1/transfers/" + transfer.transferId() + "?minVersion="
+                    + transfer.version(), system.operator).body();
+            assertThat(read.path("status").asText()).as(transfer.transferId()).isEqualTo(transfer.status());
+        }
+        System.out.printf("crash recovery: %d acknowledged deposits, %d transfers (%s), %d account events%n",
+                acknowledgedDeposits.size(), audit.transfers().size(), audit.transfers().values().stream()
+                        .collect(java.util.stream.Collectors.groupingBy(LedgerAudit.TransferState::status,
+                                java.util.stream.Collectors.counting())), accountEvents.size());
+    }
+
+    private void step(Random random, List<String> accounts) {
+        String account = accounts.get(random.nextInt(accounts.size()));
+        try {
+            if (random.nextBoolean()) {
+                String tx = UUID.randomUUID().toString();
+                Response response = system.command.post("/api/v1/accounts/" + account + "/deposits", system.service,
+                        Map.of("transactionId", tx, "amount", 1 + random.nextInt(100), "currency", "EUR"));
+                if (response.status() == 200) {
+                    acknowledgedDeposits.put(tx, account);
+                }
+            } else {
+                String destination = accounts.get(random.nextInt(accounts.size()));
+                if (destination.equals(account)) {
+                    return;
+                }
+                String transferId = UUID.randomUUID().toString();
+                Response response = system.command.post("/api/v1/transfers", system.service,
+                        Map.of("transferId", transferId, "sourceAccountId", account, "destinationAccountId",
+                                destination, "amount", 1 + random.nextInt(500), "currency", "EUR"));
+                if (response.status() == 202) {
+                    acceptedTransfers.add(transferId);
+                }
+            }
+        } catch (AssertionError connectionLost) {
+            // the service is down: the operation's outcome is unknown, which the checks allow
+        }
+    }
+
+    private void awaitAcknowledged(int deposits) {
+        await().atMost(Duration.ofSeconds(120)).until(() -> acknowledgedDeposits.size() >= deposits);
+    }
+
+    private static void assertTopicMirrorsStore(String topic, List<StoredEvent> stored) {
+        List<Published> published = StoreAndTopics.published(system.stack.config().kafkaBootstrapServers(), topic);
+        Set<String> storedKeys = new HashSet<>();
+        stored.forEach(e -> storedKeys.add(e.aggregateId() + "#" + e.version()));
+        Set<String> publishedKeys = new HashSet<>();
+        Map<String, Long> highest = new HashMap<>();
+        List<String> outOfOrder = new ArrayList<>();
+        published.stream().sorted(java.util.Comparator.comparingInt(Published::partition)
+                .thenComparingLong(Published::offset)).forEach(p -> {
+            Long last = highest.get(p.key());
+            if (last != null && p.version() > last + 1) {
+                outOfOrder.add(p.key() + " jumped from v" + last + " to v" + p.version());
+            }
+            highest.merge(p.key(), p.version(), Math::max);
+            publishedKeys.add(p.key() + "#" + p.version());
+        });
+        assertThat(outOfOrder).isEmpty();
+        assertThat(publishedKeys).isEqualTo(storedKeys);
+    }
+}
