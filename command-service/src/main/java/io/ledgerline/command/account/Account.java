@@ -14,6 +14,7 @@ import io.ledgerline.command.account.AccountCommand.WithdrawMoney;
 import io.ledgerline.command.account.OperationLog.Kind;
 import io.ledgerline.command.ledger.AggregateIds;
 import io.ledgerline.command.ledger.Caller;
+import io.ledgerline.command.ledger.CommandRefusedException;
 import io.ledgerline.command.ledger.Money;
 import io.ledgerline.command.ledger.Refusal;
 import io.ledgerline.contracts.LedgerLimits;
@@ -141,45 +142,53 @@ public class Account {
         return new AccountOutcome(accountId, version, true);
     }
 
-    @CommandHandler
-    public MoneyOutcome handle(DebitForTransfer command, OperationLog operations) {
-        Optional<MoneyOutcome> replay =
-                replayOf(operations, Kind.TRANSFER_DEBIT, command.transferId(), command.money());
-        if (replay.isPresent()) {
-            return replay.get();
+    /** The transfer saga's debit of the source; a refusal is recorded, so it is the transfer's one decision. */
+    TransferStepOutcome debit(DebitForTransfer command, OperationLog operations) {
+        long after;
+        try {
+            after = requireFundsFor(command.money());
+        } catch (CommandRefusedException refused) {
+            return refusedStep(operations, Kind.TRANSFER_DEBIT, command.transferId(), command.money(), refused);
         }
-        long after = requireFundsFor(command.money());
         apply(AccountEvents.debited(accountId, command.transferId(), command.destinationAccountId(),
                 command.money(), after, command.description()));
-        return recorded(operations, Kind.TRANSFER_DEBIT, command.transferId(), command.money());
+        return appliedStep(operations, Kind.TRANSFER_DEBIT, command.transferId(), command.money());
     }
 
-    @CommandHandler
-    public MoneyOutcome handle(CreditForTransfer command, OperationLog operations) {
-        Optional<MoneyOutcome> replay =
-                replayOf(operations, Kind.TRANSFER_CREDIT, command.transferId(), command.money());
-        if (replay.isPresent()) {
-            return replay.get();
+    /** The transfer saga's credit of the destination; frozen accounts receive. */
+    TransferStepOutcome credit(CreditForTransfer command, OperationLog operations) {
+        long after;
+        try {
+            requireNotClosed();
+            requireCurrencyOf(command.money());
+            after = balanceAfter(command.money().amount());
+        } catch (CommandRefusedException refused) {
+            return refusedStep(operations, Kind.TRANSFER_CREDIT, command.transferId(), command.money(), refused);
         }
-        requireNotClosed();
-        requireCurrencyOf(command.money()); // no frozen check: frozen accounts receive
-        long after = balanceAfter(command.money().amount());
         apply(AccountEvents.credited(accountId, command.transferId(), command.sourceAccountId(),
                 command.money(), after, command.description()));
-        return recorded(operations, Kind.TRANSFER_CREDIT, command.transferId(), command.money());
+        return appliedStep(operations, Kind.TRANSFER_CREDIT, command.transferId(), command.money());
     }
 
-    @CommandHandler
-    public MoneyOutcome handle(RefundTransfer command, OperationLog operations) {
-        Optional<MoneyOutcome> replay =
-                replayOf(operations, Kind.TRANSFER_REFUND, command.transferId(), command.money());
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        // No closed or frozen check: the money was taken by this transfer, and close waits for it to end.
+    /**
+     * The transfer saga's refund of the source when the destination could not receive. No closed or frozen
+     * check: the money was taken by this transfer, and close waits for it to end.
+     */
+    TransferStepOutcome refund(RefundTransfer command, OperationLog operations) {
         long after = balanceAfter(command.money().amount());
         apply(AccountEvents.refunded(accountId, command.transferId(), command.money(), after, command.reason()));
-        return recorded(operations, Kind.TRANSFER_REFUND, command.transferId(), command.money());
+        return appliedStep(operations, Kind.TRANSFER_REFUND, command.transferId(), command.money());
+    }
+
+    private TransferStepOutcome appliedStep(OperationLog operations, Kind kind, String transferId, Money money) {
+        operations.record(accountId, kind, transferId, money, version, balance);
+        return TransferStepOutcome.applied(accountId, transferId, version, balance);
+    }
+
+    private TransferStepOutcome refusedStep(OperationLog operations, Kind kind, String transferId, Money money,
+                                            CommandRefusedException refused) {
+        operations.recordRefusal(accountId, kind, transferId, money, refused.refusal());
+        return TransferStepOutcome.refused(accountId, transferId, refused.refusal());
     }
 
     private void requireAccessBy(Caller caller) {

@@ -1,6 +1,7 @@
 package io.ledgerline.command.account;
 
 import io.ledgerline.command.ledger.Money;
+import io.ledgerline.command.ledger.Refusal;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -22,10 +23,11 @@ class JdbcOperationLog implements OperationLog {
     @Override
     public Optional<Entry> find(String accountId, Kind kind, String referenceId) {
         return jdbc.query("""
-                        select operation, amount, currency, version, balance_after from account_operation
+                        select operation, amount, currency, version, balance_after, refusal from account_operation
                         where account_id = ? and scope = ? and reference_id = ?""",
                 (rs, row) -> new Entry(Kind.valueOf(rs.getString(1)), rs.getLong(2), rs.getString(3),
-                        rs.getLong(4), rs.getLong(5)),
+                        rs.getObject(4, Long.class), rs.getObject(5, Long.class),
+                        rs.getString(6) == null ? null : Refusal.valueOf(rs.getString(6))),
                 accountId, kind.scope(), referenceId).stream().findFirst();
     }
 
@@ -38,5 +40,14 @@ class JdbcOperationLog implements OperationLog {
                         values (?, ?, ?, ?, ?, ?, ?, ?)""",
                 accountId, kind.scope(), referenceId, kind.name(), money.amount(), money.currency(), version,
                 balanceAfter);
+    }
+
+    @Override
+    public void recordRefusal(String accountId, Kind kind, String referenceId, Money money, Refusal refusal) {
+        jdbc.update("""
+                        insert into account_operation
+                          (account_id, scope, reference_id, operation, amount, currency, refusal)
+                        values (?, ?, ?, ?, ?, ?, ?)""",
+                accountId, kind.scope(), referenceId, kind.name(), money.amount(), money.currency(), refusal.name());
     }
 }

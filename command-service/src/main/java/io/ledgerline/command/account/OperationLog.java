@@ -1,12 +1,14 @@
 package io.ledgerline.command.account;
 
 import io.ledgerline.command.ledger.Money;
+import io.ledgerline.command.ledger.Refusal;
 import java.util.Optional;
 
 /**
  * The ids an account has consumed, forever: client transaction ids and the transfer ids of its debits, credits
  * and refunds. Kept in PostgreSQL and written in the same transaction as the events (not in aggregate state,
- * where snapshots would grow without end), so an id is applied at most once whatever the retries.
+ * where snapshots would grow without end), so an id is applied at most once whatever the retries. A transfer
+ * step that was refused is recorded too: the transfer's outcome is decided once.
  */
 public interface OperationLog {
 
@@ -20,10 +22,13 @@ public interface OperationLog {
         }
     }
 
-    record Entry(Kind kind, long amount, String currency, long version, long balanceAfter) {
+    /** An applied operation (version and balance of its event) or a refused transfer step ({@code refusal}). */
+    record Entry(Kind kind, long amount, String currency, Long version, Long balanceAfter, Refusal refusal) {
     }
 
     Optional<Entry> find(String accountId, Kind kind, String referenceId);
 
     void record(String accountId, Kind kind, String referenceId, Money money, long version, long balanceAfter);
+
+    void recordRefusal(String accountId, Kind kind, String referenceId, Money money, Refusal refusal);
 }

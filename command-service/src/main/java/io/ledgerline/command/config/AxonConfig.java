@@ -82,6 +82,11 @@ public class AxonConfig {
     }
 
     @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new UniqueViolationResolver();
+    }
+
+    @Bean
     public SagaSqlSchema sagaSqlSchema() {
         return new PostgresSagaSqlSchema();
     }

@@ -3,9 +3,8 @@ package io.ledgerline.command.transfer;
 import io.ledgerline.command.account.AccountCommand.CreditForTransfer;
 import io.ledgerline.command.account.AccountCommand.DebitForTransfer;
 import io.ledgerline.command.account.AccountCommand.RefundTransfer;
-import io.ledgerline.command.ledger.CommandRefusedException;
+import io.ledgerline.command.account.TransferStepOutcome;
 import io.ledgerline.command.ledger.Money;
-import io.ledgerline.command.ledger.Refusal;
 import io.ledgerline.command.transfer.TransferCommand.CompleteTransfer;
 import io.ledgerline.command.transfer.TransferCommand.FailTransfer;
 import io.ledgerline.command.transfer.TransferCommand.RejectTransfer;
@@ -16,9 +15,7 @@ import io.ledgerline.contracts.transfer.TransferCompleted;
 import io.ledgerline.contracts.transfer.TransferFailed;
 import io.ledgerline.contracts.transfer.TransferRejected;
 import io.ledgerline.contracts.transfer.TransferRequested;
-import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
@@ -31,9 +28,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * transfer fails.
  *
  * <p>Each step waits for its command, so the processor's token only passes an event once the next step is
- * stored; after a crash the event is handled again, and the account commands are idempotent per transfer id, so
- * nothing is applied twice and every transfer reaches exactly one terminal state. The saga's state lives in
- * PostgreSQL (JDBC saga store).
+ * stored. After a crash the event is handled again; every step is decided once per transfer and account (a
+ * refusal too) and repeated unchanged, so nothing is applied twice, a rejected transfer is never debited later,
+ * and every transfer reaches exactly one terminal state. The saga's state lives in PostgreSQL (JDBC saga store).
  */
 @Saga
 public class TransferSaga {
@@ -59,15 +56,20 @@ public class TransferSaga {
         amount = event.getAmount();
         currency = event.getCurrency();
         description = event.getDescription();
-        refusalOf(new DebitForTransfer(sourceAccountId, transferId, destinationAccountId, money(), description))
-                .ifPresent(refusal -> commandGateway.sendAndWait(new RejectTransfer(transferId, refusal.code())));
+        TransferStepOutcome debit = commandGateway.sendAndWait(
+                new DebitForTransfer(sourceAccountId, transferId, destinationAccountId, money(), description));
+        if (debit.isRefused()) {
+            commandGateway.sendAndWait(new RejectTransfer(transferId, debit.refusal().code()));
+        }
     }
 
     @SagaEventHandler(associationProperty = TRANSFER_ID)
     public void on(TransferDebited event) {
-        refusalOf(new CreditForTransfer(destinationAccountId, transferId, sourceAccountId, money(), description))
-                .ifPresent(refusal -> commandGateway.sendAndWait(
-                        new RefundTransfer(sourceAccountId, transferId, money(), refusal.code())));
+        TransferStepOutcome credit = commandGateway.sendAndWait(
+                new CreditForTransfer(destinationAccountId, transferId, sourceAccountId, money(), description));
+        if (credit.isRefused()) {
+            commandGateway.sendAndWait(new RefundTransfer(sourceAccountId, transferId, money(), credit.refusal().code()));
+        }
     }
 
     @SagaEventHandler(associationProperty = TRANSFER_ID)
@@ -96,21 +98,6 @@ public class TransferSaga {
     @SagaEventHandler(associationProperty = TRANSFER_ID)
     public void on(TransferFailed event) {
         // the source was refunded
-    }
-
-    /**
-     * Sends a step and tells a business refusal (the next step decides what it means) from a technical failure,
-     * which propagates so the processor retries the event.
-     */
-    private Optional<Refusal> refusalOf(Object command) {
-        try {
-            commandGateway.sendAndWait(command);
-            return Optional.empty();
-        } catch (CommandRefusedException refused) {
-            return Optional.of(refused.refusal());
-        } catch (AggregateNotFoundException missing) {
-            return Optional.of(Refusal.ACCOUNT_NOT_FOUND);
-        }
     }
 
     private Money money() {

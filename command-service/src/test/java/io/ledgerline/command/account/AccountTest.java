@@ -41,6 +41,7 @@ class AccountTest {
         transfersInFlight = new InMemoryTransfersInFlight();
         fixture.registerInjectableResource(operations);
         fixture.registerInjectableResource(transfersInFlight);
+        fixture.registerAnnotatedCommandHandler(new TransferSteps(fixture.getRepository(), operations));
     }
 
     private static Money eur(long amount) {
@@ -291,9 +292,7 @@ class AccountTest {
         @Test
         void aClosedAccountRefusesEveryOtherCommand() {
             Object[] commands = {deposit("tx-1", 1), withdraw("tx-2", 1, OPERATOR),
-                    new FreezeAccount(ID, "r", OPERATOR), new UnfreezeAccount(ID, "r", OPERATOR),
-                    new DebitForTransfer(ID, "t-1", "other", eur(1), null),
-                    new CreditForTransfer(ID, "t-2", "other", eur(1), null)};
+                    new FreezeAccount(ID, "r", OPERATOR), new UnfreezeAccount(ID, "r", OPERATOR)};
             for (Object command : commands) {
                 fixture.given(opened(), AccountEvents.closed(ID))
                         .when(command)
@@ -321,24 +320,35 @@ class AccountTest {
     }
 
     @Nested
-    class TransferSteps {
+    class TransferStepsOnAccounts {
 
         @Test
         void debitsTheSourceOfATransfer() {
             fixture.given(opened(), deposited("tx-1", 100, 100))
                     .when(new DebitForTransfer(ID, "t-1", "acc-2", eur(40), "rent"))
                     .expectEvents(AccountEvents.debited(ID, "t-1", "acc-2", eur(40), 60, "rent"))
-                    .expectResultMessagePayload(new MoneyOutcome(ID, "t-1", 3, 60));
+                    .expectResultMessagePayload(TransferStepOutcome.applied(ID, "t-1", 3, 60));
         }
 
         @Test
         void refusesToDebitAFrozenSourceOrBeyondItsFunds() {
             fixture.given(opened(), deposited("tx-1", 100, 100), AccountEvents.frozen(ID, "r"))
                     .when(new DebitForTransfer(ID, "t-1", "acc-2", eur(40), null))
-                    .expectException(refusedWith(Refusal.ACCOUNT_FROZEN));
+                    .expectNoEvents()
+                    .expectResultMessagePayload(TransferStepOutcome.refused(ID, "t-1", Refusal.ACCOUNT_FROZEN));
             fixture.given(opened(), deposited("tx-1", 100, 100))
-                    .when(new DebitForTransfer(ID, "t-1", "acc-2", eur(101), null))
-                    .expectException(refusedWith(Refusal.INSUFFICIENT_FUNDS));
+                    .when(new DebitForTransfer(ID, "t-2", "acc-2", eur(101), null))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(TransferStepOutcome.refused(ID, "t-2", Refusal.INSUFFICIENT_FUNDS));
+        }
+
+        @Test
+        void keepsARefusedDebitRefusedEvenOnceTheFundsArrive() {
+            operations.recordRefusal(ID, Kind.TRANSFER_DEBIT, "t-1", eur(40), Refusal.INSUFFICIENT_FUNDS);
+            fixture.given(opened(), deposited("tx-1", 100, 100))
+                    .when(new DebitForTransfer(ID, "t-1", "acc-2", eur(40), null))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(TransferStepOutcome.refused(ID, "t-1", Refusal.INSUFFICIENT_FUNDS));
         }
 
         @Test
@@ -348,7 +358,18 @@ class AccountTest {
                             AccountEvents.debited(ID, "t-1", "acc-2", eur(40), 60, null))
                     .when(new DebitForTransfer(ID, "t-1", "acc-2", eur(40), null))
                     .expectNoEvents()
-                    .expectResultMessagePayload(new MoneyOutcome(ID, "t-1", 3, 60));
+                    .expectResultMessagePayload(TransferStepOutcome.applied(ID, "t-1", 3, 60));
+        }
+
+        @Test
+        void refusesAMissingAccountAndRemembersIt() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreditForTransfer("missing", "t-1", "acc-2", eur(40), null))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(
+                            TransferStepOutcome.refused("missing", "t-1", Refusal.ACCOUNT_NOT_FOUND));
+            assertThat(operations.find("missing", Kind.TRANSFER_CREDIT, "t-1"))
+                    .hasValueSatisfying(entry -> assertThat(entry.refusal()).isEqualTo(Refusal.ACCOUNT_NOT_FOUND));
         }
 
         @Test
@@ -359,11 +380,15 @@ class AccountTest {
         }
 
         @Test
-        void refusesToCreditADestinationInAnotherCurrency() {
+        void refusesToCreditAClosedDestinationOrOneInAnotherCurrency() {
             fixture.given(opened())
                     .when(new CreditForTransfer(ID, "t-1", "acc-2", new Money(40, "USD"), null))
                     .expectNoEvents()
-                    .expectException(refusedWith(Refusal.CURRENCY_MISMATCH));
+                    .expectResultMessagePayload(TransferStepOutcome.refused(ID, "t-1", Refusal.CURRENCY_MISMATCH));
+            fixture.given(opened(), AccountEvents.closed(ID))
+                    .when(new CreditForTransfer(ID, "t-2", "acc-2", eur(40), null))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(TransferStepOutcome.refused(ID, "t-2", Refusal.ACCOUNT_CLOSED));
         }
 
         @Test
@@ -373,7 +398,7 @@ class AccountTest {
                             AccountEvents.frozen(ID, "r"))
                     .when(new RefundTransfer(ID, "t-1", eur(40), "account-closed"))
                     .expectEvents(AccountEvents.refunded(ID, "t-1", eur(40), 100, "account-closed"))
-                    .expectResultMessagePayload(new MoneyOutcome(ID, "t-1", 5, 100));
+                    .expectResultMessagePayload(TransferStepOutcome.applied(ID, "t-1", 5, 100));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.ledgerline.command.account;
 
 import io.ledgerline.command.ledger.Money;
+import io.ledgerline.command.ledger.Refusal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,9 +19,17 @@ public class InMemoryOperationLog implements OperationLog {
     @Override
     public void record(String accountId, Kind kind, String referenceId, Money money, long version,
                        long balanceAfter) {
-        Entry previous = entries.putIfAbsent(key(accountId, kind, referenceId),
-                new Entry(kind, money.amount(), money.currency(), version, balanceAfter));
-        if (previous != null) {
+        put(accountId, kind, referenceId, new Entry(kind, money.amount(), money.currency(), version, balanceAfter,
+                null));
+    }
+
+    @Override
+    public void recordRefusal(String accountId, Kind kind, String referenceId, Money money, Refusal refusal) {
+        put(accountId, kind, referenceId, new Entry(kind, money.amount(), money.currency(), null, null, refusal));
+    }
+
+    private void put(String accountId, Kind kind, String referenceId, Entry entry) {
+        if (entries.putIfAbsent(key(accountId, kind, referenceId), entry) != null) {
             throw new IllegalStateException("id recorded twice: " + referenceId);
         }
     }

@@ -4,7 +4,10 @@ import io.ledgerline.local.postgres.LocalPostgres;
 import io.ledgerline.local.tokens.JwksServer;
 import io.ledgerline.local.tokens.LocalTokens;
 import io.ledgerline.local.tokens.TokenSpec;
+import io.ledgerline.local.audit.LedgerAudit;
+import io.ledgerline.local.audit.StoredEvent;
 import java.io.IOException;
+import java.util.List;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.UUID;
@@ -77,7 +80,7 @@ public abstract class CommandServiceIT {
     }
 
     /** The simple names of the events stored for an aggregate (e.g. "transfer:t-1"), in order. */
-    protected java.util.List<String> storedEventTypes(String storedAggregateId) {
+    protected List<String> storedEventTypes(String storedAggregateId) {
         return jdbc.queryForList("""
                 select payloadtype from domainevententry where aggregateidentifier = ? order by sequencenumber""",
                 String.class, storedAggregateId).stream().map(type -> type.substring(type.lastIndexOf('.') + 1))
@@ -102,12 +105,10 @@ public abstract class CommandServiceIT {
         return id;
     }
 
-    /** The balance of an account, from its last money event in the store. */
+    /** The balance of an account, folded from its events in the store. */
     protected long storedBalance(String accountId) {
-        Long balance = jdbc.queryForObject("""
-                select coalesce((select balance_after from account_operation where account_id = ?
-                                 order by version desc limit 1), 0)""", Long.class, accountId);
-        return balance == null ? 0 : balance;
+        List<StoredEvent> events = EventStoreReader.account(jdbc, accountId);
+        return LedgerAudit.audit(events, List.of(), false).accounts().get(accountId).balance();
     }
 
     private static JwksServer startJwks() {

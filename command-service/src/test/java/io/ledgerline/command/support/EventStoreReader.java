@@ -28,6 +28,16 @@ public final class EventStoreReader {
         return new Streams(accounts, transfers);
     }
 
+    /** The events of one account, in order. */
+    public static List<StoredEvent> account(JdbcTemplate jdbc, String accountId) {
+        LedgerCodec codec = LedgerCodec.contracts();
+        return jdbc.query("""
+                        select aggregateidentifier, sequencenumber, payload from domainevententry
+                        where aggregateidentifier = ? order by sequencenumber""",
+                (rs, n) -> new Row(rs.getString(1), rs.getLong(2), rs.getBytes(3)), AggregateIds.account(accountId))
+                .stream().map(row -> row.decode(codec)).toList();
+    }
+
     private record Row(String storedId, long sequence, byte[] payload) {
         StoredEvent decode(LedgerCodec codec) {
             return new StoredEvent(AggregateIds.bare(storedId), sequence + 1, codec.decode(payload));

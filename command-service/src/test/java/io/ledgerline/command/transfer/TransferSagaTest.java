@@ -3,6 +3,7 @@ package io.ledgerline.command.transfer;
 import io.ledgerline.command.account.AccountCommand.CreditForTransfer;
 import io.ledgerline.command.account.AccountCommand.DebitForTransfer;
 import io.ledgerline.command.account.AccountCommand.RefundTransfer;
+import io.ledgerline.command.account.TransferStepOutcome;
 import io.ledgerline.command.ledger.Money;
 import io.ledgerline.command.ledger.Refusal;
 import io.ledgerline.command.transfer.TransferCommand.CompleteTransfer;
@@ -16,7 +17,6 @@ import io.ledgerline.contracts.transfer.TransferFailed;
 import io.ledgerline.contracts.transfer.TransferRejected;
 import io.ledgerline.contracts.transfer.TransferRequested;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +33,15 @@ class TransferSagaTest {
     void setUp() {
         fixture = new SagaTestFixture<>(TransferSaga.class);
         fixture.registerCommandGateway(CommandGateway.class);
+        fixture.setCallbackBehavior((command, metaData) -> applied("src"));
+    }
+
+    private static TransferStepOutcome applied(String account) {
+        return new TransferStepOutcome(account, T, null, 2L, 50L);
+    }
+
+    private static TransferStepOutcome refused(String account, Refusal refusal) {
+        return new TransferStepOutcome(account, T, refusal, null, null);
     }
 
     private static TransferRequested requested() {
@@ -65,12 +74,8 @@ class TransferSagaTest {
 
     @Test
     void rejectsTheTransferWithTheRefusalCodeWhenTheSourceCannotPay() {
-        fixture.setCallbackBehavior((command, metaData) -> {
-            if (command instanceof DebitForTransfer) {
-                throw Refusal.INSUFFICIENT_FUNDS.because("short of funds");
-            }
-            return null;
-        });
+        fixture.setCallbackBehavior((command, metaData) -> command instanceof DebitForTransfer
+                ? refused("src", Refusal.INSUFFICIENT_FUNDS) : applied("src"));
         fixture.givenNoPriorActivity()
                 .whenPublishingA(requested())
                 .expectDispatchedCommands(new DebitForTransfer("src", T, "dst", FIFTY, "rent"),
@@ -79,12 +84,8 @@ class TransferSagaTest {
 
     @Test
     void rejectsTheTransferWhenTheSourceIsMissing() {
-        fixture.setCallbackBehavior((command, metaData) -> {
-            if (command instanceof DebitForTransfer) {
-                throw new AggregateNotFoundException("account:src", "no such account");
-            }
-            return null;
-        });
+        fixture.setCallbackBehavior((command, metaData) -> command instanceof DebitForTransfer
+                ? refused("src", Refusal.ACCOUNT_NOT_FOUND) : applied("src"));
         fixture.givenNoPriorActivity()
                 .whenPublishingA(requested())
                 .expectDispatchedCommands(new DebitForTransfer("src", T, "dst", FIFTY, "rent"),
@@ -100,12 +101,8 @@ class TransferSagaTest {
 
     @Test
     void refundsTheSourceWhenTheDestinationCannotReceive() {
-        fixture.setCallbackBehavior((command, metaData) -> {
-            if (command instanceof CreditForTransfer) {
-                throw Refusal.ACCOUNT_CLOSED.because("closed");
-            }
-            return null;
-        });
+        fixture.setCallbackBehavior((command, metaData) -> command instanceof CreditForTransfer
+                ? refused("dst", Refusal.ACCOUNT_CLOSED) : applied("src"));
         fixture.givenAPublished(requested())
                 .whenPublishingA(debited())
                 .expectDispatchedCommands(new CreditForTransfer("dst", T, "src", FIFTY, "rent"),
