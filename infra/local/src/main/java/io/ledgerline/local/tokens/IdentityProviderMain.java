@@ -1,0 +1,196 @@
+package io.ledgerline.local.tokens;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.sun.net.httpserver.HttpServer;
+import io.ledgerline.local.DataFolder;
+import io.ledgerline.local.RunLocalArgs;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The identity provider of the Docker Compose stack (infra/docker/identity). {@code serve} publishes the public
+ * JWK set of the signing keys kept in a data folder (created on first start) on every interface, where the other
+ * containers can fetch it; {@link JwksServer} listens on loopback only, for tests and infra/run-local.
+ * {@code token} mints a token with the same keys. Minting is a command run inside the container
+ * ({@code docker compose exec}), never an HTTP endpoint: reaching the JWK set must not be enough to get a token.
+ */
+public final class IdentityProviderMain {
+
+    public static final int DEFAULT_PORT = 9000;
+
+    static final String USAGE = """
+            usage: ledgerline-identity serve [--data <dir>] [--port 9000]
+                   ledgerline-identity token --role <customer|service|operator|auditor> --sub <subject> \
+            [--ttl 12h] [--alg RS256|ES256] [--issuer <iss>] [--audience <aud>] [--data <dir>]
+
+              --data      folder of keys/signing-keys.json (default: $LEDGERLINE_DATA_DIR)
+              --ttl       token lifetime: 90s, 30m, 12h, 7d or ISO-8601 (PT12H)
+              --issuer    default: $LEDGERLINE_JWT_ISSUER, else ledgerline-local (what the services expect)
+              --audience  default: $LEDGERLINE_JWT_AUDIENCE, else ledgerline""";
+
+    enum Command { SERVE, TOKEN, HELP }
+
+    private static final Set<String> SERVE_OPTIONS = Set.of("--data", "--port");
+    private static final Set<String> TOKEN_OPTIONS =
+            Set.of("--data", "--role", "--sub", "--ttl", "--alg", "--issuer", "--audience");
+
+    /** A parsed command line; the token members are null for {@code serve}. */
+    record Options(Command command, Path data, int port, String role, String subject, Duration ttl,
+                   JWSAlgorithm algorithm, String issuer, String audience) {
+
+        /** Throws IllegalArgumentException with a message for the user on anything it does not understand. */
+        static Options parse(List<String> args, Map<String, String> env) {
+            if (args.isEmpty()) {
+                throw new IllegalArgumentException("serve or token?");
+            }
+            Command command = switch (args.get(0)) {
+                case "serve" -> Command.SERVE;
+                case "token" -> Command.TOKEN;
+                case "-h", "--help", "help" -> Command.HELP;
+                default -> throw new IllegalArgumentException("unknown command: " + args.get(0));
+            };
+            if (command == Command.HELP) {
+                return new Options(Command.HELP, null, DEFAULT_PORT, null, null, null, null, null, null);
+            }
+            String data = env.get("LEDGERLINE_DATA_DIR");
+            int port = DEFAULT_PORT;
+            String role = null;
+            String subject = null;
+            Duration ttl = RunLocalArgs.DEFAULT_TTL;
+            JWSAlgorithm algorithm = JWSAlgorithm.RS256;
+            String issuer = env.getOrDefault("LEDGERLINE_JWT_ISSUER", TokenSpec.DEFAULT_ISSUER);
+            String audience = env.getOrDefault("LEDGERLINE_JWT_AUDIENCE", TokenSpec.DEFAULT_AUDIENCE);
+            Iterator<String> it = args.subList(1, args.size()).iterator();
+            while (it.hasNext()) {
+                String arg = it.next();
+                String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+                if (!(command == Command.SERVE ? SERVE_OPTIONS : TOKEN_OPTIONS).contains(option)) {
+                    throw new IllegalArgumentException("unknown argument for " + args.get(0) + ": " + arg);
+                }
+                String value = value(arg, it);
+                switch (option) {
+                    case "--data" -> data = value;
+                    case "--port" -> port = port(value);
+                    case "--role" -> role = value;
+                    case "--sub" -> subject = value;
+                    case "--ttl" -> ttl = RunLocalArgs.duration(value);
+                    case "--alg" -> algorithm = algorithm(value);
+                    case "--issuer" -> issuer = value;
+                    case "--audience" -> audience = value;
+                    default -> throw new IllegalStateException(option);
+                }
+            }
+            if (data == null || data.isBlank()) {
+                throw new IllegalArgumentException("no data folder: pass --data or set LEDGERLINE_DATA_DIR");
+            }
+            if (command == Command.SERVE) {
+                return new Options(Command.SERVE, Path.of(data), port, null, null, null, null, null, null);
+            }
+            if (role == null || subject == null || subject.isBlank()) {
+                throw new IllegalArgumentException("token needs --role and --sub");
+            }
+            if (!RunLocalArgs.ROLES.contains(role)) {
+                throw new IllegalArgumentException("unknown role '" + role
+                        + "'; one of customer, service, operator, auditor");
+            }
+            return new Options(Command.TOKEN, Path.of(data), port, role, subject, ttl, algorithm, issuer, audience);
+        }
+
+        private static String value(String arg, Iterator<String> it) {
+            if (arg.contains("=")) {
+                return arg.substring(arg.indexOf('=') + 1);
+            }
+            if (!it.hasNext()) {
+                throw new IllegalArgumentException(arg + " needs a value");
+            }
+            return it.next();
+        }
+
+        private static int port(String text) {
+            try {
+                int port = Integer.parseInt(text);
+                if (port >= 0 && port <= 65535) {
+                    return port;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw new IllegalArgumentException("not a port: " + text);
+        }
+
+        private static JWSAlgorithm algorithm(String text) {
+            return switch (text.toUpperCase(Locale.ROOT)) {
+                case "RS256" -> JWSAlgorithm.RS256;
+                case "ES256" -> JWSAlgorithm.ES256;
+                default -> throw new IllegalArgumentException("unsupported --alg " + text + "; RS256 or ES256");
+            };
+        }
+    }
+
+    private IdentityProviderMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Options options;
+        try {
+            options = Options.parse(List.of(args), System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("ledgerline-identity: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        switch (options.command()) {
+            case HELP -> System.out.println(USAGE);
+            case TOKEN -> System.out.println(mint(options));
+            case SERVE -> {
+                HttpServer server = serve(options.data(), options.port());
+                // the server's dispatcher thread keeps the JVM alive until SIGTERM
+                System.out.println("ledgerline-identity: serving the JWK set of " + keysOf(options.data())
+                        + " at http://0.0.0.0:" + server.getAddress().getPort() + JwksServer.PATH);
+            }
+        }
+    }
+
+    /** Mints with the keys in the data folder, creating them if this is the first use. */
+    static String mint(Options options) throws IOException {
+        LocalTokens tokens = LocalTokens.loadOrCreate(keysOf(options.data()));
+        return tokens.mint(TokenSpec.of(options.subject(), options.role(), options.ttl())
+                .withAlgorithm(options.algorithm()).withIssuer(options.issuer()).withAudience(options.audience()));
+    }
+
+    /** Serves the public JWK set of the folder's keys (created if absent) on all interfaces; port 0 picks one. */
+    static HttpServer serve(Path data, int port) throws IOException {
+        LocalTokens tokens = LocalTokens.loadOrCreate(keysOf(data));
+        byte[] body = tokens.publicJwkSet().toString().getBytes(StandardCharsets.UTF_8);
+        HttpServer server = HttpServer.create(new InetSocketAddress(port), 16);
+        server.createContext(JwksServer.PATH, exchange -> {
+            try (exchange) {
+                if (!"GET".equals(exchange.getRequestMethod())) {
+                    exchange.sendResponseHeaders(405, -1);
+                    return;
+                }
+                exchange.getResponseHeaders().set("Content-Type", "application/jwk-set+json");
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    private static Path keysOf(Path data) {
+        return new DataFolder(data).signingKeys();
+    }
+}
