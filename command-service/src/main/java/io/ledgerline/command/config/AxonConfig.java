@@ -20,6 +20,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.common.AxonThreadFactory;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -79,6 +81,17 @@ public class AxonConfig {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         return JacksonSerializer.builder().objectMapper(mapper).build();
+    }
+
+    /**
+     * Aggregates stay in memory between commands while something still refers to them (Axon's weak-reference
+     * cache), so a busy account is not rebuilt from its events for every command. Another instance's append makes a
+     * cached aggregate stale; the next append then conflicts, the unit of work rolls back, Axon evicts the entry
+     * and the gateway's retry loads the account afresh.
+     */
+    @Bean
+    public Cache aggregateCache() {
+        return new WeakReferenceCache();
     }
 
     @Bean

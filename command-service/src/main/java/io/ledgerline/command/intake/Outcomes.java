@@ -5,12 +5,11 @@ import io.ledgerline.command.account.AccountOutcome;
 import io.ledgerline.command.account.MoneyOutcome;
 import io.ledgerline.command.transfer.TransferCommand.RequestTransfer;
 import io.ledgerline.command.transfer.TransferOutcome;
-import io.ledgerline.contracts.command.CommandOutcome;
 import org.springframework.http.HttpStatus;
 
 /**
- * How a command's outcome is answered: the HTTP body and status of a synchronous request, the {@code result}
- * of a command status, and the Avro outcome of a {@code CommandResult}. One mapping, three channels.
+ * How a command's outcome is answered: the HTTP body and status of a synchronous request, and the
+ * {@code result} of a command status (from which a {@code CommandResult}'s outcome is read).
  */
 public final class Outcomes {
 
@@ -48,19 +47,5 @@ public final class Outcomes {
             return HttpStatus.ACCEPTED;
         }
         return HttpStatus.OK;
-    }
-
-    public static CommandOutcome avro(Object outcome) {
-        CommandOutcome.Builder avro = CommandOutcome.newBuilder();
-        if (outcome instanceof AccountOutcome account) {
-            avro.setAccountId(account.accountId()).setVersion(account.version());
-        } else if (outcome instanceof MoneyOutcome money) {
-            avro.setAccountId(money.accountId()).setTransactionId(money.transactionId()).setVersion(money.version())
-                    .setBalance(money.balance());
-        } else if (outcome instanceof TransferOutcome transfer) {
-            avro.setTransferId(transfer.transferId()).setTransferStatus(transfer.status().name())
-                    .setVersion(transfer.version());
-        }
-        return avro.build();
     }
 }
