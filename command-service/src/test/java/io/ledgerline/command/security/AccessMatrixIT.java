@@ -119,7 +119,7 @@ class AccessMatrixIT extends CommandServiceIT {
         assertThat(api.get("/actuator/prometheus", CUSTOMER).status()).isEqualTo(403);
         Response metrics = api.get("/actuator/prometheus", OPERATOR);
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.rawBody()).contains("ledger_processor_lag", "ledger_publication_latency",
+        assertThat(metrics.rawBody()).contains("ledger_processor_lag", "ledger_publication_latency", "ledger_commands",
                 "http_server_requests");
         assertThat(api.get("/v3/api-docs", OPERATOR).status()).isEqualTo(200);
     }

@@ -1,0 +1,70 @@
+package io.ledgerline.command.intake;
+
+import io.ledgerline.command.account.TransferStepOutcome;
+import io.ledgerline.command.ledger.CommandRefusedException;
+import io.ledgerline.command.ledger.Refusal;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts and times every command by type and outcome ({@code ledger.commands}): applied, refused (tagged with
+ * the refusal code, whichever channel the command came through) or failed. HTTP metrics only see requests; this
+ * also sees the command topic and the transfer saga's steps.
+ */
+@Component
+class CommandMetricsInterceptor implements MessageHandlerInterceptor<CommandMessage<?>>, InitializingBean {
+
+    private final CommandBus commandBus;
+    private final MeterRegistry meters;
+
+    CommandMetricsInterceptor(CommandBus commandBus, MeterRegistry meters) {
+        this.commandBus = commandBus;
+        this.meters = meters;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        commandBus.registerHandlerInterceptor(this);
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
+            throws Exception {
+        String type = unitOfWork.getMessage().getPayloadType().getSimpleName();
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "failed";
+        String code = "none";
+        try {
+            Object result = chain.proceed();
+            if (result instanceof TransferStepOutcome step && step.isRefused()) {
+                outcome = "refused";
+                code = step.refusal().code();
+            } else {
+                outcome = "applied";
+            }
+            return result;
+        } catch (CommandRefusedException refused) {
+            outcome = "refused";
+            code = refused.refusal().code();
+            throw refused;
+        } catch (AggregateNotFoundException missing) {
+            outcome = "refused";
+            code = Refusal.ACCOUNT_NOT_FOUND.code();
+            throw missing;
+        } finally {
+            sample.stop(Timer.builder("ledger.commands")
+                    .description("commands handled, by type and outcome (refusals tagged with their code)")
+                    .tag("type", type).tag("outcome", outcome).tag("code", code)
+                    .publishPercentiles(0.5, 0.95, 0.99)
+                    .register(meters));
+        }
+    }
+}
