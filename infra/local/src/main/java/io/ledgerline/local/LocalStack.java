@@ -71,7 +71,7 @@ public final class LocalStack implements AutoCloseable {
         this.context = new ProcessContext(folder.logs(), folder.run(), config.classpath(), config.startTimeout());
         this.postgres = new PostgresProcess(folder.postgres(), config.ports().postgres(), context);
         this.kafka = KafkaBroker.process(new KafkaBroker.Settings(folder.kafka(), config.ports().kafka(),
-                config.ports().kafkaController(), config.heaps().kafka()), context);
+                config.ports().kafkaController(), config.heaps().kafka(), config.kafkaProxiedListener()), context);
         this.mongo = MongoProcess.process(folder.mongoFile(), config.ports().mongo(), config.heaps().mongo(), context);
         if (config.startServices()) {
             services.add(LocalServices.commandService(config, context));
@@ -266,6 +266,9 @@ public final class LocalStack implements AutoCloseable {
                 busy.add(component + " port " + port + " (" + Ports.environmentVariable(component) + ")");
             }
         });
+        if (config.kafkaProxiedListener() != null && !Ports.isFree(config.kafkaProxiedListener().port())) {
+            busy.add("kafka proxied listener port " + config.kafkaProxiedListener().port());
+        }
         if (!busy.isEmpty()) {
             throw new IllegalStateException("ports in use by another program: " + String.join(", ", busy)
                     + ". Stop that program or choose other ports with the environment variables named.");

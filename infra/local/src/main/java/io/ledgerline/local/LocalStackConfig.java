@@ -1,5 +1,6 @@
 package io.ledgerline.local;
 
+import io.ledgerline.local.kafka.KafkaBroker;
 import io.ledgerline.local.postgres.PostgresProcess;
 import io.ledgerline.local.tokens.JwksServer;
 import java.nio.file.Path;
@@ -21,12 +22,14 @@ import java.util.Objects;
  * @param classpath               class path of the Kafka, MongoDB-wire and reaper JVMs: this module and its
  *                                runtime dependencies
  * @param startTimeout            how long each component may take to become healthy
+ * @param kafkaProxiedListener    null, or a second broker listener advertised at a proxy's port (fault drills)
  */
 public record LocalStackConfig(Path dataDirectory, Ports ports, boolean clean, boolean startServices,
                                Path commandServiceJar, Path queryServiceJar, Heaps heaps,
                                Map<String, String> commandServiceProperties,
                                Map<String, String> queryServiceProperties,
-                               Map<String, String> serviceEnvironment, String classpath, Duration startTimeout) {
+                               Map<String, String> serviceEnvironment, String classpath, Duration startTimeout,
+                               KafkaBroker.ProxiedListener kafkaProxiedListener) {
 
     /** Maximum heap of each kind of JVM, as for {@code -Xmx}. */
     public record Heaps(String kafka, String mongo, String services) {
@@ -40,6 +43,15 @@ public record LocalStackConfig(Path dataDirectory, Ports ports, boolean clean, b
                 }
             }
         }
+    }
+
+    /** Without a proxied Kafka listener, as before that option existed. */
+    public LocalStackConfig(Path dataDirectory, Ports ports, boolean clean, boolean startServices,
+                            Path commandServiceJar, Path queryServiceJar, Heaps heaps,
+                            Map<String, String> commandServiceProperties, Map<String, String> queryServiceProperties,
+                            Map<String, String> serviceEnvironment, String classpath, Duration startTimeout) {
+        this(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar, heaps,
+                commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout, null);
     }
 
     public LocalStackConfig {
@@ -73,56 +85,74 @@ public record LocalStackConfig(Path dataDirectory, Ports ports, boolean clean, b
 
     public LocalStackConfig withPorts(Ports value) {
         return new LocalStackConfig(dataDirectory, value, clean, startServices, commandServiceJar, queryServiceJar,
-                heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout);
+                heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout,
+                kafkaProxiedListener);
     }
 
     public LocalStackConfig withClean(boolean value) {
         return new LocalStackConfig(dataDirectory, ports, value, startServices, commandServiceJar, queryServiceJar,
-                heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout);
+                heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout,
+                kafkaProxiedListener);
     }
 
     /** Only PostgreSQL, Kafka, MongoDB-wire and the JWKS server, e.g. to run the services from an IDE. */
     public LocalStackConfig withoutServices() {
         return new LocalStackConfig(dataDirectory, ports, clean, false, commandServiceJar, queryServiceJar,
-                heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout);
+                heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout,
+                kafkaProxiedListener);
     }
 
     public LocalStackConfig withServiceJars(Path commandService, Path queryService) {
         return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandService, queryService,
-                heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout);
+                heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout,
+                kafkaProxiedListener);
     }
 
     public LocalStackConfig withHeaps(Heaps value) {
         return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar,
-                value, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout);
+                value, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout,
+                kafkaProxiedListener);
     }
 
     public LocalStackConfig withCommandServiceProperty(String key, String value) {
         return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar,
                 heaps, plus(commandServiceProperties, key, value), queryServiceProperties, serviceEnvironment,
-                classpath, startTimeout);
+                classpath, startTimeout, kafkaProxiedListener);
     }
 
     public LocalStackConfig withQueryServiceProperty(String key, String value) {
         return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar,
                 heaps, commandServiceProperties, plus(queryServiceProperties, key, value), serviceEnvironment,
-                classpath, startTimeout);
+                classpath, startTimeout, kafkaProxiedListener);
     }
 
     public LocalStackConfig withServiceEnvironment(String name, String value) {
         return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar,
                 heaps, commandServiceProperties, queryServiceProperties, plus(serviceEnvironment, name, value),
-                classpath, startTimeout);
+                classpath, startTimeout, kafkaProxiedListener);
     }
 
     public LocalStackConfig withClasspath(String value) {
         return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar,
-                heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, value, startTimeout);
+                heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, value, startTimeout,
+                kafkaProxiedListener);
     }
 
     public LocalStackConfig withStartTimeout(Duration value) {
         return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar,
-                heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, value);
+                heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, value,
+                kafkaProxiedListener);
+    }
+
+    /**
+     * Gives the broker a second listener on {@code brokerPort}, advertised as {@code advertisedPort}, where a TCP
+     * proxy forwards to it (see {@link KafkaBroker.ProxiedListener}). The services still connect to the plain
+     * listener unless their {@code spring.kafka.bootstrap-servers} property names the proxy.
+     */
+    public LocalStackConfig withKafkaProxiedListener(int brokerPort, int advertisedPort) {
+        return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar,
+                heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout,
+                new KafkaBroker.ProxiedListener(brokerPort, advertisedPort));
     }
 
     public DataFolder folder() {

@@ -29,8 +29,23 @@ public final class KafkaBroker {
     public static final String NAME = "kafka";
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
-    /** Where and how it runs. {@code directory} holds server.properties, cluster.id and the log dirs. */
-    public record Settings(Path directory, int port, int controllerPort, String heap) {
+    /**
+     * A second client listener, {@code PROXIED}, on {@code port}, advertised as {@code advertisedPort}: a TCP proxy
+     * (fault drills) listens on the advertised port and forwards to {@code port}. Clients that bootstrap through
+     * the proxy are sent back to it by the metadata, while the plain listener keeps serving everyone else.
+     */
+    public record ProxiedListener(int port, int advertisedPort) {
+    }
+
+    /**
+     * Where and how it runs. {@code directory} holds server.properties, cluster.id and the log dirs;
+     * {@code proxied} is null unless a drill puts a proxy in front of the broker.
+     */
+    public record Settings(Path directory, int port, int controllerPort, String heap, ProxiedListener proxied) {
+
+        public Settings(Path directory, int port, int controllerPort, String heap) {
+            this(directory, port, controllerPort, heap, null);
+        }
 
         public String bootstrapServers() {
             return "127.0.0.1:" + port;
@@ -66,11 +81,19 @@ public final class KafkaBroker {
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", "1");
         p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + s.controllerPort());
-        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + s.port() + ",CONTROLLER://127.0.0.1:" + s.controllerPort());
-        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + s.port());
+        String listeners = "PLAINTEXT://127.0.0.1:" + s.port() + ",CONTROLLER://127.0.0.1:" + s.controllerPort();
+        String advertised = "PLAINTEXT://127.0.0.1:" + s.port();
+        String protocols = "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT";
+        if (s.proxied() != null) {
+            listeners += ",PROXIED://127.0.0.1:" + s.proxied().port();
+            advertised += ",PROXIED://127.0.0.1:" + s.proxied().advertisedPort();
+            protocols += ",PROXIED:PLAINTEXT";
+        }
+        p.setProperty("listeners", listeners);
+        p.setProperty("advertised.listeners", advertised);
         p.setProperty("controller.listener.names", "CONTROLLER");
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
-        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.setProperty("listener.security.protocol.map", protocols);
         p.setProperty("log.dirs", s.logDirectory().toAbsolutePath().toString());
         p.setProperty("num.partitions", "3");
         p.setProperty("default.replication.factor", "1");

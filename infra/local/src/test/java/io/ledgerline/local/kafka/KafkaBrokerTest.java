@@ -31,4 +31,17 @@ class KafkaBrokerTest {
         assertThat(p.getProperty("auto.create.topics.enable")).isEqualTo("false");
         assertThat(Path.of(p.getProperty("log.dirs"))).startsWithRaw(Path.of("/data/kafka"));
     }
+
+    @Test
+    void aProxiedListenerIsAdvertisedAtTheProxysPortNextToThePlainOne() {
+        Properties p = KafkaBroker.serverProperties(new KafkaBroker.Settings(Path.of("/data/kafka"), 59092, 59093,
+                "512m", new KafkaBroker.ProxiedListener(59094, 59095)));
+
+        assertThat(p.getProperty("listeners")).isEqualTo("PLAINTEXT://127.0.0.1:59092,CONTROLLER://127.0.0.1:59093,"
+                + "PROXIED://127.0.0.1:59094");
+        assertThat(p.getProperty("advertised.listeners"))
+                .isEqualTo("PLAINTEXT://127.0.0.1:59092,PROXIED://127.0.0.1:59095");
+        assertThat(p.getProperty("listener.security.protocol.map")).contains("PROXIED:PLAINTEXT");
+        assertThat(p.getProperty("inter.broker.listener.name")).isEqualTo("PLAINTEXT");
+    }
 }

@@ -1,0 +1,225 @@
+package io.ledgerline.prove;
+
+import io.ledgerline.prove.faults.Fault;
+import io.ledgerline.prove.faults.FaultSettings;
+import io.ledgerline.prove.workload.Mix;
+import io.ledgerline.prove.workload.WorkloadSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The command line of {@code infra/prove}, parsed and checked. */
+public record ProveOptions(WorkloadSettings workload, int accounts, double skew, FaultSettings faults,
+                           boolean benchmark, Duration baseline, Duration warmup, Path output,
+                           Duration quiesceTimeout, int visibilitySampleEvery, boolean keepData, boolean help) {
+
+    public static final String USAGE = """
+            usage: infra/prove [options]
+
+            Starts the whole system as separate processes (the infra/run-local launcher) in a fresh data folder,
+            runs a seeded bank workload with faults, waits until the system is at rest, checks every invariant
+            (event store, event topics from offset 0, every read model) and writes a report. Exit code 0: no
+            violation; 1: violations (printed with their ids); 2: bad options or the system could not run.
+
+            workload
+              --seed N                 random seed of workload and fault schedule (default 42)
+              --duration 60s           how long the measured workload runs (default 60s)
+              --operations N           stop after N operations instead (0 = use --duration)
+              --concurrency N          closed-loop workers (default 8)
+              --rate N                 target operations/s over all workers instead of a closed loop (default 0)
+              --mix deposit=30,withdraw=20,transfer=50
+                                       relative weights of the operation kinds
+              --accounts N             accounts opened and seeded before the workload (default 50)
+              --zipf S                 Zipf skew of the account choice, 0 = uniform (default 1.1)
+              --retry P                probability an operation is sent again with the same ids (default 0.1)
+              --via-kafka F            share (0..1, or "all") of operations sent over ledger.commands.v1 (default 0)
+
+            faults
+              --faults none|each-once|random
+                                       none; every kind on every target once (kills first); or random draws
+                                       (default none)
+              --fault-interval 20s     quiet time between faults (random: mean, jittered +-50%)
+              --fault-targets LIST     processes, comma-separated (default all):
+                                       command-service,query-service,kafka,postgres,mongo
+              --fault-kinds LIST       kill,pause,delay,cut (default all; delay/cut use the TCP proxies between the
+                                       services and kafka/postgres)
+              --pause 50s              SIGSTOP length: longer than Kafka's 45 s consumer session timeout, Axon's
+                                       10 s token claim timeout, the broker's 4 s session and Hikari's 5 s timeout
+              --proxy-delay 300ms      added per forwarded chunk during a delay fault
+              --proxy-fault 15s        how long a delay or cut lasts
+              With each-once the workload runs until every fault has been injected, even past --duration.
+
+            benchmark
+              --benchmark              first a raw PostgreSQL baseline (single-row INSERT commits into a table
+                                       shaped like domainevententry, same server, same concurrency), then the
+                                       workload measured against it, then a projection rebuild from offset 0
+              --baseline 20s           length of the baseline
+              --warmup 10s             workload run before measuring starts (JIT, caches, connection pools);
+                                       default 10s with --benchmark, else 0
+
+            output
+              --output DIR             report folder (default target/prove/<UTC time> under the repository);
+                                       the stack's data folder is DIR/data, its logs DIR/data/logs
+              --quiesce-timeout 120s   how long the system may make no progress towards rest (transfers in
+                                       flight, processor and consumer lag) before the check starts anyway and
+                                       fails; while the backlog shrinks it may drain for up to 30 min
+              --visibility-every N     probe visibility lag for one acknowledged operation in N (default 5)
+              --keep-data              keep DIR/data (and the jar copies) after a passing run too; a failing run
+                                       always keeps them for the post-mortem
+              --help
+
+            examples
+              infra/prove --duration 30s                                  a quick look, no faults
+              infra/prove --faults each-once --duration 60s               every fault once, under load
+              infra/prove --faults random --fault-kinds kill --fault-interval 15s --duration 5m --seed 7
+              infra/prove --benchmark --duration 60s --concurrency 8       the figures in docs/benchmarks.md
+            """;
+
+    public static ProveOptions parse(List<String> args, Path repositoryRoot) {
+        long seed = 42;
+        Duration duration = Duration.ofSeconds(60);
+        long operations = 0;
+        int concurrency = 8;
+        double rate = 0;
+        Mix mix = Mix.DEFAULT;
+        int accounts = 50;
+        double skew = 1.1;
+        double retry = 0.1;
+        double viaKafka = 0;
+        FaultSettings.Mode mode = FaultSettings.Mode.NONE;
+        Duration interval = Duration.ofSeconds(20);
+        List<String> targets = FaultSettings.PROCESSES;
+        Set<Fault.Kind> kinds = EnumSet.allOf(Fault.Kind.class);
+        Duration pause = Duration.ofSeconds(50);
+        Duration proxyDelay = Duration.ofMillis(300);
+        Duration proxyFault = Duration.ofSeconds(15);
+        boolean benchmark = false;
+        Duration baseline = Duration.ofSeconds(20);
+        Duration warmup = null;
+        Path output = null;
+        Duration quiesce = Duration.ofSeconds(120);
+        int visibilityEvery = 5;
+        boolean keepData = false;
+        boolean help = false;
+        for (int i = 0; i < args.size(); i++) {
+            String name = args.get(i);
+            if (name.equals("--help") || name.equals("-h")) {
+                help = true;
+                continue;
+            }
+            if (name.equals("--benchmark")) {
+                benchmark = true;
+                continue;
+            }
+            if (name.equals("--keep-data")) {
+                keepData = true;
+                continue;
+            }
+            if (!name.startsWith("--") || i + 1 >= args.size()) {
+                throw new IllegalArgumentException("expected --option value, got " + name);
+            }
+            String value = args.get(++i);
+            switch (name) {
+                case "--seed" -> seed = Long.parseLong(value);
+                case "--duration" -> duration = duration(value);
+                case "--operations" -> operations = atLeast(name, Long.parseLong(value), 0);
+                case "--concurrency" -> concurrency = (int) atLeast(name, Integer.parseInt(value), 1);
+                case "--rate" -> rate = Double.parseDouble(value);
+                case "--mix" -> mix = Mix.parse(value);
+                case "--accounts" -> accounts = (int) atLeast(name, Integer.parseInt(value), 2);
+                case "--zipf" -> skew = Double.parseDouble(value);
+                case "--retry" -> retry = share(name, value);
+                case "--via-kafka" -> viaKafka = value.equals("all") ? 1 : share(name, value);
+                case "--faults" -> mode = FaultSettings.Mode.parse(value);
+                case "--fault-interval" -> interval = duration(value);
+                case "--fault-targets" -> targets = targets(value);
+                case "--fault-kinds" -> kinds = kinds(value);
+                case "--pause" -> pause = duration(value);
+                case "--proxy-delay" -> proxyDelay = duration(value);
+                case "--proxy-fault" -> proxyFault = duration(value);
+                case "--baseline" -> baseline = duration(value);
+                case "--warmup" -> warmup = duration(value);
+                case "--output" -> output = Path.of(value);
+                case "--quiesce-timeout" -> quiesce = duration(value);
+                case "--visibility-every" -> visibilityEvery = (int) atLeast(name, Integer.parseInt(value), 1);
+                default -> throw new IllegalArgumentException("unknown option " + name);
+            }
+        }
+        if (output == null) {
+            output = repositoryRoot.resolve("target/prove/" + java.time.format.DateTimeFormatter
+                    .ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()));
+        }
+        WorkloadSettings workload = new WorkloadSettings(seed, concurrency, rate, duration, operations, mix, retry,
+                viaKafka, 50_000, Duration.ofSeconds(10));
+        FaultSettings faults = new FaultSettings(mode, interval, targets, kinds, pause, proxyDelay, proxyFault);
+        if (warmup == null) {
+            warmup = benchmark ? Duration.ofSeconds(10) : Duration.ZERO;
+        }
+        return new ProveOptions(workload, accounts, skew, faults, benchmark, baseline, warmup,
+                output.toAbsolutePath().normalize(), quiesce, visibilityEvery, keepData, help);
+    }
+
+    static Duration duration(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            }
+            long n = Long.parseLong(t.substring(0, t.length() - 1));
+            return switch (t.charAt(t.length() - 1)) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                default -> Duration.ofSeconds(Long.parseLong(t));
+            };
+        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("not a duration (e.g. 500ms, 30s, 5m): " + text);
+        }
+    }
+
+    private static List<String> targets(String text) {
+        List<String> targets = new ArrayList<>();
+        for (String t : text.split(",")) {
+            String target = t.trim();
+            if (!FaultSettings.PROCESSES.contains(target)) {
+                throw new IllegalArgumentException("unknown fault target " + target + "; choose from "
+                        + FaultSettings.PROCESSES);
+            }
+            targets.add(target);
+        }
+        return List.copyOf(targets);
+    }
+
+    private static Set<Fault.Kind> kinds(String text) {
+        Set<Fault.Kind> kinds = EnumSet.noneOf(Fault.Kind.class);
+        for (String k : text.split(",")) {
+            try {
+                kinds.add(Fault.Kind.valueOf(k.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown fault kind " + k + "; choose from "
+                        + Arrays.stream(Fault.Kind.values()).map(Fault.Kind::label).toList());
+            }
+        }
+        return kinds;
+    }
+
+    private static double share(String name, String value) {
+        double share = Double.parseDouble(value);
+        if (share < 0 || share > 1) {
+            throw new IllegalArgumentException(name + " must be between 0 and 1");
+        }
+        return share;
+    }
+
+    private static long atLeast(String name, long value, long minimum) {
+        if (value < minimum) {
+            throw new IllegalArgumentException(name + " must be at least " + minimum);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,223 @@
+package io.ledgerline.prove;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.ledgerline.local.LocalStack;
+import io.ledgerline.prove.bench.MetricsSampler;
+import io.ledgerline.prove.bench.PostgresBaseline;
+import io.ledgerline.prove.bench.RebuildBenchmark;
+import io.ledgerline.prove.bench.VisibilityProbe;
+import io.ledgerline.prove.check.CheckResult;
+import io.ledgerline.prove.check.Violation;
+import io.ledgerline.prove.faults.FaultInjector;
+import io.ledgerline.prove.faults.FaultSchedule;
+import io.ledgerline.prove.report.Chart;
+import io.ledgerline.prove.report.Figures;
+import io.ledgerline.prove.report.Timeline;
+import io.ledgerline.prove.workload.Attempt;
+import io.ledgerline.prove.workload.OperationLog;
+import io.ledgerline.prove.workload.Outcome;
+import io.ledgerline.prove.workload.Workload;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableMap;
+import org.HdrHistogram.Histogram;
+
+/** Collects the figures of a run as its phases finish, and writes summary.txt, report.json, report.html. */
+final class RunFigures {
+
+    private final ProveOptions options;
+    private final Timeline timeline;
+    private final OperationLog log;
+    private final Figures figures = new Figures();
+    private Double baselinePerSecond;
+
+    RunFigures(ProveOptions options, Timeline timeline, OperationLog log) {
+        this.options = options;
+        this.timeline = timeline;
+        this.log = log;
+        var w = options.workload();
+        put("run", "seed", w.seed());
+        put("run", "workload", (w.operations() > 0 ? w.operations() + " operations" : w.duration().toSeconds()
+                + " s") + ", " + (w.rate() > 0 ? "target " + w.rate() + " ops/s" : "closed loop") + ", concurrency "
+                + w.concurrency());
+        put("run", "mix", w.mix().toString());
+        put("run", "accounts / zipf skew", options.accounts() + " / " + options.skew());
+        put("run", "retry probability / via kafka", w.retryProbability() + " / " + w.viaKafka());
+        put("run", "faults", options.faults().mode().label() + (options.faults().mode().label().equals("none") ? ""
+                : " every " + options.faults().interval().toSeconds() + " s, kinds " + options.faults().kinds()
+                + ", targets " + options.faults().targets() + ", pause " + options.faults().pause().toSeconds()
+                + " s"));
+        put("run", "benchmark", options.benchmark() + (options.warmup().isZero() ? ""
+                : " (warm-up " + options.warmup().toSeconds() + " s, not measured)"));
+        put("machine", "cores", Runtime.getRuntime().availableProcessors());
+        put("machine", "memory", memory());
+        put("machine", "java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        put("machine", "os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+    }
+
+    Figures figures() {
+        return figures;
+    }
+
+    void put(String section, String name, Object value) {
+        figures.put(section, name, value);
+    }
+
+    void startup(LocalStack stack) {
+        put("startup", "whole stack (s)", stack.startupTime().toMillis() / 1000.0);
+        stack.componentStartupTimes().forEach((name, time) -> put("startup", name + " (s)", time.toMillis() / 1000.0));
+    }
+
+    void baseline(PostgresBaseline.Result baseline) {
+        baselinePerSecond = baseline.perSecond();
+        put("baseline (raw PostgreSQL)", "single-row insert commits", baseline.inserts());
+        put("baseline (raw PostgreSQL)", "seconds", baseline.seconds());
+        put("baseline (raw PostgreSQL)", "inserts/s", baseline.perSecond());
+        millis("baseline (raw PostgreSQL)", "commit latency", baseline.latencyMicros());
+    }
+
+    void workload(Workload workload, VisibilityProbe visibility) {
+        String s = "workload";
+        double seconds = timeline.measuredSeconds();
+        long answered = timeline.measuredOk() + timeline.measuredRejected();
+        put(s, "seconds", seconds);
+        put(s, "operations (distinct ids)", log.operations());
+        put(s, "attempts", log.attempts());
+        put(s, "attempts ok", log.attempts(Outcome.OK));
+        put(s, "attempts refused (4xx, REJECTED)", log.attempts(Outcome.REJECTED));
+        put(s, "attempts not sent (refused conn.)", log.attempts(Outcome.NOT_SENT));
+        put(s, "attempts unknown", log.attempts(Outcome.UNKNOWN));
+        put(s, "commands/s (answered)", answered / seconds);
+        put(s, "acknowledged commands/s", timeline.measuredOk() / seconds);
+        millis(s, "command latency", timeline.latency());
+        if (baselinePerSecond != null) {
+            put(s, "ratio commands/s : baseline inserts/s", answered / seconds / baselinePerSecond);
+        }
+        String v = "visibility";
+        put(v, "probes (1 in " + options.visibilitySampleEvery() + " acknowledged)", timeline.ackToVisible()
+                .getTotalCount());
+        millis(v, "ack -> visible in query API", timeline.ackToVisible());
+        millis(v, "event commit -> visible", timeline.commitToVisible());
+        put(v, "probes dropped (queue full) / gave up", visibility.dropped() + " / " + visibility.gaveUp());
+        String p = "publication";
+        gaugeFigures(p, MetricsSampler.PUBLICATION_LAG, "lag (events)");
+        gaugeFigures(p, MetricsSampler.PUBLICATION_MEAN, "commit -> broker ack, per-second mean (ms)");
+        gaugeFigures(p, MetricsSampler.SAGA_LAG, "saga processor lag (events)");
+        gaugeFigures(p, MetricsSampler.CONSUMER_LAG, "query consumer lag (records)");
+    }
+
+    void faults(FaultInjector injector, FaultSchedule schedule) {
+        List<String> lines = new ArrayList<>();
+        for (Timeline.Mark fault : timeline.faults()) {
+            lines.add(String.format(Locale.ROOT, "%.1f-%.1f s %s: %s", fault.startMillis() / 1000.0,
+                    fault.endMillis() / 1000.0, fault.label(), fault.detail()));
+        }
+        put("faults", "injected", lines);
+        put("faults", "recovery failures", injector.errors());
+    }
+
+    void quiescence(Duration waited, List<String> busy) {
+        put("quiescence", "waited (s)", waited.toMillis() / 1000.0);
+        put("quiescence", "at rest", busy.isEmpty());
+        if (!busy.isEmpty()) {
+            put("quiescence", "still busy", busy);
+        }
+    }
+
+    void check(CheckResult check) {
+        String c = "check";
+        put(c, "events in the store", check.storeEvents());
+        put(c, "accounts / transfers", check.accounts() + " / " + check.transfers());
+        put(c, "transfers by status", check.transfersByStatus());
+        put(c, "topic messages (redelivered copies)", check.topicMessages() + " (" + check.topicDuplicates() + ")");
+        put(c, "read models compared", check.readModelsChecked());
+        put(c, "balances by currency", check.balancesByCurrency());
+        put(c, "deposits - withdrawals by currency", check.netDepositsByCurrency());
+        Map<Outcome, Long> verdicts = new LinkedHashMap<>();
+        log.entries().forEach(e -> verdicts.merge(e.verdict(), 1L, Long::sum));
+        put(c, "operations by verdict", verdicts);
+    }
+
+    void rebuild(RebuildBenchmark.Result rebuild) {
+        put("rebuild", "state", rebuild.state());
+        put("rebuild", "events applied / skipped", rebuild.eventsApplied() + " / " + rebuild.eventsSkipped());
+        put("rebuild", "seconds", rebuild.seconds());
+        put("rebuild", "events/s", rebuild.perSecond());
+    }
+
+    void verdict(List<Violation> violations) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        violations.forEach(v -> counts.merge(v.invariant(), 1L, Long::sum));
+        put("verdict", "passed", violations.isEmpty());
+        put("verdict", "violations by invariant", counts);
+        put("verdict", "violations", violations.stream().map(Violation::toString).limit(1000).toList());
+    }
+
+    private void gaugeFigures(String section, String gauge, String label) {
+        NavigableMap<Integer, Double> values = timeline.gauges().get(gauge);
+        if (values == null || values.isEmpty()) {
+            put(section, label, "not sampled");
+            return;
+        }
+        Histogram h = new Histogram(3);
+        values.values().forEach(value -> h.recordValue(Math.max(0, Math.round(value))));
+        put(section, label + " p50 / p99 / max", h.getValueAtPercentile(50) + " / " + h.getValueAtPercentile(99)
+                + " / " + h.getMaxValue());
+    }
+
+    private void millis(String section, String label, Histogram micros) {
+        put(section, label + " p50 (ms)", Timeline.percentileMillis(micros, 50));
+        put(section, label + " p95 (ms)", Timeline.percentileMillis(micros, 95));
+        put(section, label + " p99 (ms)", Timeline.percentileMillis(micros, 99));
+        put(section, label + " max (ms)", micros.getTotalCount() == 0 ? Double.NaN : micros.getMaxValue() / 1000.0);
+    }
+
+    private static String memory() {
+        try {
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                    .map(l -> Math.round(Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0) + " GiB")
+                    .findFirst().orElse("?");
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
+    /** summary.txt, report.json (every figure, the timeline, every violation), report.html, operations.csv. */
+    static void write(Path output, Figures figures, Timeline timeline, OperationLog log, List<Violation> violations)
+            throws IOException {
+        Files.writeString(output.resolve("summary.txt"), figures.text());
+        Map<String, Object> json = new LinkedHashMap<>(figures.sections());
+        json.put("timeline", Map.of("seconds", timeline.seconds(), "gauges", timeline.gauges(), "faults",
+                timeline.faults(), "phases", timeline.phases(), "startEpochMillis", timeline.startEpochMillis()));
+        json.put("allViolations", violations);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(output.resolve("report.json").toFile(), json);
+        Files.writeString(output.resolve("report.html"), Chart.html("Ledgerline proving ground — "
+                + output.getFileName(), timeline, figures));
+        try (BufferedWriter csv = Files.newBufferedWriter(output.resolve("operations.csv"))) {
+            csv.write("key,operation,verdict,attempts\n");
+            for (OperationLog.Entry entry : log.entries()) {
+                StringBuilder attempts = new StringBuilder();
+                for (Attempt a : entry.attempts()) {
+                    attempts.append(attempts.length() == 0 ? "" : " | ").append(a.describe())
+                            .append(String.format(Locale.ROOT, " %.1fms", a.latencyNanos() / 1e6));
+                }
+                csv.write(quote(entry.operation().key()) + "," + quote(entry.operation().toString()) + ","
+                        + entry.verdict() + "," + quote(attempts.toString()) + "\n");
+            }
+        }
+    }
+
+    private static String quote(String text) {
+        return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+}

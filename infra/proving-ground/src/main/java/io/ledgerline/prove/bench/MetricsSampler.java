@@ -1,0 +1,102 @@
+package io.ledgerline.prove.bench;
+
+import io.ledgerline.contracts.Topics;
+import io.ledgerline.prove.report.Timeline;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Samples the services' metrics once a second into the timeline: publication lag (events between the event store
+ * head and the publisher's position, {@code ledger_processor_lag}), the publisher's commit → broker-ack latency
+ * ({@code ledger_publication_latency_seconds}, the mean of each second's publications) and the query-service's
+ * consumer lag (its Kafka client's {@code kafka_consumer_fetch_manager_records_lag} per partition of both event
+ * topics, summed). A service that is down is skipped.
+ */
+public final class MetricsSampler implements AutoCloseable {
+
+    public static final String PUBLICATION_LAG = "publication lag (events)";
+    public static final String SAGA_LAG = "saga processor lag (events)";
+    public static final String PUBLICATION_MEAN = "publication latency, mean per second (ms)";
+    public static final String CONSUMER_LAG = "query consumer lag (records)";
+
+    private final Prometheus command;
+    private final Prometheus query;
+    private final Timeline timeline;
+    private final Map<String, Double> latest = new ConcurrentHashMap<>();
+    private final Thread thread;
+    private volatile boolean stopping;
+    private double lastCount = -1;
+    private double lastSum;
+
+    public MetricsSampler(Prometheus command, Prometheus query, Timeline timeline) {
+        this.command = command;
+        this.query = query;
+        this.timeline = timeline;
+        this.thread = new Thread(this::run, "prove-metrics");
+        thread.setDaemon(true);
+    }
+
+    public MetricsSampler start() {
+        thread.start();
+        return this;
+    }
+
+    public Double latest(String name) {
+        return latest.get(name);
+    }
+
+    private void run() {
+        while (!stopping) {
+            try {
+                Prometheus.Samples c = command.scrape();
+                Map<String, Double> lags = c.byLabel("ledger_processor_lag", "processor");
+                record(PUBLICATION_LAG, lags.getOrDefault("kafka-publisher", Double.NaN));
+                record(SAGA_LAG, lags.getOrDefault("TransferSagaProcessor", Double.NaN));
+                // Mean of the events acknowledged since the last sample, from the timer's count and sum: the
+                // percentiles Micrometer publishes decay over minutes and would smear a spike over the whole run.
+                double count = c.sum("ledger_publication_latency_seconds_count", Map.of());
+                double sum = c.sum("ledger_publication_latency_seconds_sum", Map.of());
+                if (count > lastCount && lastCount >= 0) {
+                    record(PUBLICATION_MEAN, 1000 * (sum - lastSum) / (count - lastCount));
+                }
+                lastCount = count;
+                lastSum = sum;
+            } catch (Exception e) {
+                // down or paused: nothing to sample this second
+            }
+            try {
+                Prometheus.Samples q = query.scrape();
+                // Micrometer writes the topic label with dots turned into underscores.
+                record(CONSUMER_LAG, q.sum("kafka_consumer_fetch_manager_records_lag", labels -> {
+                    String topic = labels.getOrDefault("topic", "").replace('_', '.');
+                    return topic.equals(Topics.ACCOUNT_EVENTS) || topic.equals(Topics.TRANSFER_EVENTS);
+                }));
+            } catch (Exception e) {
+                // same
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void record(String name, double value) {
+        if (!Double.isNaN(value)) {
+            latest.put(name, value);
+            timeline.gauge(name, value);
+        }
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        thread.interrupt();
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

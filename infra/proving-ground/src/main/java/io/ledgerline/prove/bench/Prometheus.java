@@ -1,0 +1,100 @@
+package io.ledgerline.prove.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads a service's {@code /actuator/prometheus} (open in local mode) and picks samples out of the text format. */
+public final class Prometheus {
+
+    private static final Pattern LINE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+)");
+    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /** One sample: metric name, labels, value. */
+    public record Sample(String name, Map<String, String> labels, double value) {
+    }
+
+    /** One scrape. */
+    public record Samples(List<Sample> all) {
+
+        /** Values of {@code name} keyed by the value of one label. */
+        public Map<String, Double> byLabel(String name, String label) {
+            Map<String, Double> values = new TreeMap<>();
+            all.stream().filter(s -> s.name().equals(name))
+                    .forEach(s -> values.put(s.labels().getOrDefault(label, ""), s.value()));
+            return values;
+        }
+
+        /** Sum of every sample named {@code name} whose labels include {@code match}. */
+        public double sum(String name, Map<String, String> match) {
+            return all.stream().filter(s -> s.name().equals(name))
+                    .filter(s -> s.labels().entrySet().containsAll(match.entrySet()))
+                    .mapToDouble(Sample::value).filter(v -> !Double.isNaN(v)).sum();
+        }
+
+        /** Sum of every sample named {@code name} whose labels pass {@code filter}. */
+        public double sum(String name, java.util.function.Predicate<Map<String, String>> filter) {
+            return all.stream().filter(s -> s.name().equals(name)).filter(s -> filter.test(s.labels()))
+                    .mapToDouble(Sample::value).filter(v -> !Double.isNaN(v)).sum();
+        }
+
+        public double max(String name) {
+            return all.stream().filter(s -> s.name().equals(name)).mapToDouble(Sample::value)
+                    .filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
+        }
+    }
+
+    private final HttpClient http;
+    private final URI uri;
+
+    public Prometheus(HttpClient http, String serviceUrl) {
+        this.http = http;
+        this.uri = URI.create(serviceUrl + "/actuator/prometheus");
+    }
+
+    public Samples scrape() throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException(uri + " answered " + response.statusCode());
+        }
+        return parse(response.body());
+    }
+
+    public static Samples parse(String text) {
+        List<Sample> samples = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            Matcher m = LINE.matcher(line);
+            if (!m.find()) {
+                continue;
+            }
+            Map<String, String> labels = new TreeMap<>();
+            if (m.group(3) != null) {
+                Matcher l = LABEL.matcher(m.group(3));
+                while (l.find()) {
+                    labels.put(l.group(1), l.group(2));
+                }
+            }
+            double value;
+            try {
+                value = Double.parseDouble(m.group(4));
+            } catch (NumberFormatException e) {
+                value = Double.NaN;
+            }
+            samples.add(new Sample(m.group(1), labels, value));
+        }
+        return new Samples(samples);
+    }
+}

@@ -1,0 +1,24 @@
+package io.ledgerline.prove.check;
+
+import io.ledgerline.local.audit.StoredEvent;
+import java.time.Instant;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * One row of the event store, decoded.
+ *
+ * @param storedId  Axon's aggregate identifier, e.g. {@code account:acct-0001}
+ * @param aggregate the bare id, as on Kafka and in the APIs
+ */
+public record StoreEvent(long globalIndex, String storedId, String aggregate, boolean account, long version,
+                         String eventId, Instant timestamp, SpecificRecord event) {
+
+    public StoredEvent toStoredEvent() {
+        return new StoredEvent(aggregate, version, event);
+    }
+
+    /** Key of the aggregate stream, unique across types: an account and a transfer may share a bare id. */
+    public String streamKey() {
+        return (account ? "account:" : "transfer:") + aggregate;
+    }
+}
