@@ -49,9 +49,9 @@ class PublicationMetrics {
                 .filter(OptionalLong::isPresent)
                 .mapToLong(OptionalLong::getAsLong)
                 .min();
-        if (headPosition.isEmpty()) {
-            return Double.NaN;
+        if (headPosition.isEmpty() || lowest.isEmpty()) {
+            return Double.NaN; // no segment claimed yet (just started, or another instance works): unknown, not behind
         }
-        return Math.max(0, headPosition.getAsLong() - lowest.orElse(-1));
+        return Math.max(0, headPosition.getAsLong() - lowest.getAsLong());
     }
 }

@@ -8,12 +8,27 @@ import io.ledgerline.command.support.HttpApi.Response;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import io.ledgerline.local.postgres.LocalPostgres;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /** Command endpoints are limited per principal: 429 with Retry-After once the bucket is empty. */
 @TestPropertySource(properties = {"ledgerline.web.rate-limit.enabled=true", "ledgerline.web.rate-limit.burst=5",
         "ledgerline.web.rate-limit.per-second=1"})
 class RateLimitIT extends CommandServiceIT {
+
+    /**
+     * This class runs in a Spring context of its own (other properties), with a broker of its own; a database of
+     * its own too, or its publisher would claim the shared event store's tokens and publish the other context's
+     * events to this broker.
+     */
+    private static final LocalPostgres OWN_POSTGRES = LocalPostgres.ephemeral();
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", OWN_POSTGRES::jdbcUrl);
+    }
 
     @Test
     void limitsEachPrincipalSeparately() {
