@@ -226,6 +226,8 @@ class LedgerSystemIT {
         // consumed but perhaps uncommitted positions. The drills of infra/prove kill every other process too.
         system.stack.commandService().kill(Signal.KILL);
         system.stack.queryService().kill(Signal.KILL);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !system.stack.commandService().isAlive()
+                && !system.stack.queryService().isAlive());
         system.stack.commandService().start();
         system.stack.queryService().start();
         system.stack.commandService().waitHealthy();
