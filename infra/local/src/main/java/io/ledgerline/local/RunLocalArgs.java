@@ -136,7 +136,8 @@ public record RunLocalArgs(Command command, boolean clean, boolean infraOnly, Pa
         return d;
     }
 
-    private static JWSAlgorithm algorithm(String text) {
+    /** RS256 or ES256, as the services accept them. */
+    public static JWSAlgorithm algorithm(String text) {
         return switch (text.toUpperCase(Locale.ROOT)) {
             case "RS256" -> JWSAlgorithm.RS256;
             case "ES256" -> JWSAlgorithm.ES256;
@@ -151,7 +152,8 @@ public record RunLocalArgs(Command command, boolean clean, boolean infraOnly, Pa
         return result;
     }
 
-    private static String value(String arg, Iterator<String> it) {
+    /** The value of {@code --name value} or {@code --name=value}. */
+    public static String value(String arg, Iterator<String> it) {
         if (arg.contains("=")) {
             return arg.substring(arg.indexOf('=') + 1);
         }

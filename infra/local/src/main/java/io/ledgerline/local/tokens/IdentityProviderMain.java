@@ -1,18 +1,14 @@
 package io.ledgerline.local.tokens;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import com.sun.net.httpserver.HttpServer;
 import io.ledgerline.local.DataFolder;
 import io.ledgerline.local.RunLocalArgs;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -76,14 +72,14 @@ public final class IdentityProviderMain {
                 if (!(command == Command.SERVE ? SERVE_OPTIONS : TOKEN_OPTIONS).contains(option)) {
                     throw new IllegalArgumentException("unknown argument for " + args.get(0) + ": " + arg);
                 }
-                String value = value(arg, it);
+                String value = RunLocalArgs.value(arg, it);
                 switch (option) {
                     case "--data" -> data = value;
                     case "--port" -> port = port(value);
                     case "--role" -> role = value;
                     case "--sub" -> subject = value;
                     case "--ttl" -> ttl = RunLocalArgs.duration(value);
-                    case "--alg" -> algorithm = algorithm(value);
+                    case "--alg" -> algorithm = RunLocalArgs.algorithm(value);
                     case "--issuer" -> issuer = value;
                     case "--audience" -> audience = value;
                     default -> throw new IllegalStateException(option);
@@ -105,16 +101,6 @@ public final class IdentityProviderMain {
             return new Options(Command.TOKEN, Path.of(data), port, role, subject, ttl, algorithm, issuer, audience);
         }
 
-        private static String value(String arg, Iterator<String> it) {
-            if (arg.contains("=")) {
-                return arg.substring(arg.indexOf('=') + 1);
-            }
-            if (!it.hasNext()) {
-                throw new IllegalArgumentException(arg + " needs a value");
-            }
-            return it.next();
-        }
-
         private static int port(String text) {
             try {
                 int port = Integer.parseInt(text);
@@ -125,14 +111,6 @@ public final class IdentityProviderMain {
                 // reported below
             }
             throw new IllegalArgumentException("not a port: " + text);
-        }
-
-        private static JWSAlgorithm algorithm(String text) {
-            return switch (text.toUpperCase(Locale.ROOT)) {
-                case "RS256" -> JWSAlgorithm.RS256;
-                case "ES256" -> JWSAlgorithm.ES256;
-                default -> throw new IllegalArgumentException("unsupported --alg " + text + "; RS256 or ES256");
-            };
         }
     }
 
@@ -153,10 +131,10 @@ public final class IdentityProviderMain {
             case HELP -> System.out.println(USAGE);
             case TOKEN -> System.out.println(mint(options));
             case SERVE -> {
-                HttpServer server = serve(options.data(), options.port());
+                JwksServer server = serve(options.data(), options.port());
                 // the server's dispatcher thread keeps the JVM alive until SIGTERM
                 System.out.println("ledgerline-identity: serving the JWK set of " + keysOf(options.data())
-                        + " at http://0.0.0.0:" + server.getAddress().getPort() + JwksServer.PATH);
+                        + " at http://0.0.0.0:" + server.port() + JwksServer.PATH);
             }
         }
     }
@@ -169,25 +147,9 @@ public final class IdentityProviderMain {
     }
 
     /** Serves the public JWK set of the folder's keys (created if absent) on all interfaces; port 0 picks one. */
-    static HttpServer serve(Path data, int port) throws IOException {
+    static JwksServer serve(Path data, int port) throws IOException {
         LocalTokens tokens = LocalTokens.loadOrCreate(keysOf(data));
-        byte[] body = tokens.publicJwkSet().toString().getBytes(StandardCharsets.UTF_8);
-        HttpServer server = HttpServer.create(new InetSocketAddress(port), 16);
-        server.createContext(JwksServer.PATH, exchange -> {
-            try (exchange) {
-                if (!"GET".equals(exchange.getRequestMethod())) {
-                    exchange.sendResponseHeaders(405, -1);
-                    return;
-                }
-                exchange.getResponseHeaders().set("Content-Type", "application/jwk-set+json");
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            }
-        });
-        server.start();
-        return server;
+        return JwksServer.start(tokens.publicJwkSet(), new InetSocketAddress(port));
     }
 
     private static Path keysOf(Path data) {

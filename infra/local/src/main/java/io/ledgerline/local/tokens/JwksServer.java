@@ -22,9 +22,14 @@ public final class JwksServer implements AutoCloseable {
         this.server = server;
     }
 
+    /** On loopback only, as the local stack and the tests need it. */
     public static JwksServer start(JWKSet publicKeys, int port) throws IOException {
+        return start(publicKeys, new InetSocketAddress("127.0.0.1", port));
+    }
+
+    public static JwksServer start(JWKSet publicKeys, InetSocketAddress address) throws IOException {
         byte[] body = publicKeys.toPublicJWKSet().toString().getBytes(StandardCharsets.UTF_8);
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 16);
+        HttpServer server = HttpServer.create(address, 16);
         server.createContext(PATH, exchange -> {
             try (exchange) {
                 if (!"GET".equals(exchange.getRequestMethod())) {

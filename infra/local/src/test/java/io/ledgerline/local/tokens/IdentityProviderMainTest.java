@@ -10,7 +10,6 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import com.sun.net.httpserver.HttpServer;
 import io.ledgerline.local.tokens.IdentityProviderMain.Command;
 import io.ledgerline.local.tokens.IdentityProviderMain.Options;
 import java.net.URI;
@@ -33,13 +32,13 @@ class IdentityProviderMainTest {
 
     @Test
     void servedKeysVerifyMintedTokensWithTheConfiguredIssuerAndAudience() throws Exception {
-        HttpServer server = IdentityProviderMain.serve(data, 0);
+        JwksServer server = IdentityProviderMain.serve(data, 0);
         try {
             Options request = Options.parse(List.of("token", "--role", "operator", "--sub", "ops", "--alg", "ES256",
                     "--data", data.toString()), COMPOSE_ENV);
             String token = IdentityProviderMain.mint(request);
 
-            URI jwks = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + JwksServer.PATH);
+            URI jwks = URI.create("http://127.0.0.1:" + server.port() + JwksServer.PATH);
             DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
             processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256),
                     JWKSourceBuilder.create(jwks.toURL()).retrying(false).build()));
@@ -50,18 +49,18 @@ class IdentityProviderMainTest {
             assertThat(claims.getSubject()).isEqualTo("ops");
             assertThat(claims.getStringListClaim("roles")).containsExactly("operator");
         } finally {
-            server.stop(0);
+            server.close();
         }
     }
 
     @Test
     void keysSurviveARestart() throws Exception {
-        HttpServer first = IdentityProviderMain.serve(data, 0);
-        first.stop(0);
+        JwksServer first = IdentityProviderMain.serve(data, 0);
+        first.close();
         String before = LocalTokens.loadOrCreate(data.resolve("keys/signing-keys.json")).rsaKey().getKeyID();
 
-        HttpServer second = IdentityProviderMain.serve(data, 0);
-        second.stop(0);
+        JwksServer second = IdentityProviderMain.serve(data, 0);
+        second.close();
 
         assertThat(LocalTokens.loadOrCreate(data.resolve("keys/signing-keys.json")).rsaKey().getKeyID())
                 .isEqualTo(before);
