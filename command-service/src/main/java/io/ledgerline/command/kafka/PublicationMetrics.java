@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -42,16 +43,26 @@ class PublicationMetrics {
         if (!(processor instanceof StreamingEventProcessor streaming)) {
             return Double.NaN;
         }
-        TrackingToken head = eventStore.createHeadToken();
-        OptionalLong headPosition = head == null ? OptionalLong.of(0) : head.position();
-        OptionalLong lowest = streaming.processingStatus().values().stream()
-                .map(status -> status.getCurrentPosition())
-                .filter(OptionalLong::isPresent)
-                .mapToLong(OptionalLong::getAsLong)
-                .min();
+        OptionalLong headPosition = headPosition(eventStore);
+        OptionalLong lowest = lowestPosition(streaming);
         if (headPosition.isEmpty() || lowest.isEmpty()) {
             return Double.NaN; // no segment claimed yet (just started, or another instance works): unknown, not behind
         }
         return Math.max(0, headPosition.getAsLong() - lowest.getAsLong());
+    }
+
+    /** The global index of the newest stored event; 0 for an empty store. */
+    static OptionalLong headPosition(EventStore eventStore) {
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? OptionalLong.of(0) : head.position();
+    }
+
+    /** The position of the processor's furthest-behind segment claimed here; empty while it claims none. */
+    static OptionalLong lowestPosition(StreamingEventProcessor processor) {
+        return processor.processingStatus().values().stream()
+                .map(EventTrackerStatus::getCurrentPosition)
+                .filter(OptionalLong::isPresent)
+                .mapToLong(OptionalLong::getAsLong)
+                .min();
     }
 }

@@ -12,7 +12,7 @@ import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every command endpoint for every role, no token included, and the ownership cases: PRODUCT.md §6's table,
+ * Every command and admin endpoint for every role, no token included, and the ownership cases: PRODUCT.md §6's table,
  * checked cell by cell. A customer acting on another owner's account gets 404, a role lacking the operation 403.
  */
 class AccessMatrixIT extends CommandServiceIT {
@@ -62,7 +62,11 @@ class AccessMatrixIT extends CommandServiceIT {
                 new Endpoint("unfreeze", (token, f) -> api.post("/api/v1/accounts/" + f.alices() + "/unfreeze",
                         token, json("reason", "cleared"))),
                 new Endpoint("close", (token, f) -> api.post("/api/v1/accounts/" + f.alices() + "/close", token,
-                        null)));
+                        null)),
+                new Endpoint("publication status", (token, f) -> api.get("/api/v1/admin/publication", token)),
+                // from just after the publisher's position: re-publishes (almost) nothing, so other tests see no copies
+                new Endpoint("republish", (token, f) -> api.post("/api/v1/admin/publication/republish", token,
+                        json("fromPosition", publisherPosition() + 1))));
         Map<String, List<Integer>> expected = Map.ofEntries(
                 // none, customer, service, operator, auditor
                 Map.entry("open own account", List.of(401, 201, 201, 201, 403)),
@@ -75,7 +79,9 @@ class AccessMatrixIT extends CommandServiceIT {
                 Map.entry("transfer other's", List.of(401, 404, 202, 202, 403)),
                 Map.entry("freeze", List.of(401, 403, 403, 200, 403)),
                 Map.entry("unfreeze", List.of(401, 403, 403, 200, 403)),
-                Map.entry("close", List.of(401, 403, 403, 422, 403)));
+                Map.entry("close", List.of(401, 403, 403, 422, 403)),
+                Map.entry("publication status", List.of(401, 403, 403, 200, 403)),
+                Map.entry("republish", List.of(401, 403, 403, 202, 403)));
 
         List<String> mismatches = new ArrayList<>();
         for (Endpoint endpoint : endpoints) {
@@ -97,6 +103,10 @@ class AccessMatrixIT extends CommandServiceIT {
             }
         }
         assertThat(mismatches).isEmpty();
+    }
+
+    private long publisherPosition() {
+        return api.get("/api/v1/admin/publication", OPERATOR).json().path("position").asLong();
     }
 
     @Test
