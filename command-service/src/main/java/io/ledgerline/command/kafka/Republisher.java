@@ -75,11 +75,11 @@ class Republisher {
      */
     synchronized PublicationStatus republishFrom(long fromPosition, String requestedBy) {
         TrackingEventProcessor publisher = publisher();
-        LOG.info("re-publishing events from position {}, requested by {}", fromPosition, requestedBy);
         publisher.shutDown();
         Rewind rewind;
         try {
             rewind = transactions.fetchInTransaction(() -> rewindTo(fromPosition));
+            LOG.info("re-publishing events after position {}, requested by {}", rewind.position(), requestedBy);
             if (rewind.token() == null) {
                 publisher.resetTokens(StreamableMessageSource::createTailToken);
             } else {

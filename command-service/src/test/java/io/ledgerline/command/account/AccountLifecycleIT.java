@@ -16,13 +16,10 @@ import io.ledgerline.contracts.account.MoneyDeposited;
 import io.ledgerline.contracts.account.MoneyWithdrawn;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 
 /** An account's whole life over HTTP, then read back from Kafka with nothing but the contracts codec. */
 class AccountLifecycleIT extends CommandServiceIT {
 
-    @Value("${spring.embedded.kafka.brokers}")
-    private String brokers;
 
     @Test
     void runsAnAccountsWholeLifeAndPublishesEveryEventInOrder() {

@@ -34,15 +34,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 
 /** Producers' commands on ledger.commands.v1: one result per command id, and bad messages never block. */
 class CommandTopicIT extends CommandServiceIT {
 
     private final LedgerCodec codec = LedgerCodec.contracts();
 
-    @Value("${spring.embedded.kafka.brokers}")
-    private String brokers;
 
     private KafkaProducer<String, byte[]> producer;
     private KafkaConsumer<String, byte[]> results;

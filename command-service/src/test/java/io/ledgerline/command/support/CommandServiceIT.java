@@ -11,12 +11,16 @@ import java.util.List;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -49,6 +53,10 @@ public abstract class CommandServiceIT {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    /** The Kafka broker of this test's context (see {@link #brokerOfThisContext()}). */
+    @Value("${spring.kafka.bootstrap-servers}")
+    protected String brokers;
+
     protected HttpApi api;
 
     @DynamicPropertySource
@@ -56,8 +64,19 @@ public abstract class CommandServiceIT {
         registry.add("spring.datasource.url", POSTGRES::jdbcUrl);
         registry.add("spring.datasource.username", () -> LocalPostgres.USER);
         registry.add("spring.datasource.password", () -> "");
-        registry.add("spring.kafka.bootstrap-servers", () -> "${spring.embedded.kafka.brokers}");
+        registry.add("spring.kafka.bootstrap-servers", brokerOfThisContext());
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", JWKS::uri);
+    }
+
+    /**
+     * Every Spring context of these tests starts a broker of its own (RateLimitIT has a context of its own), and the
+     * newest one overwrites the global {@code spring.embedded.kafka.brokers} system property. Read it once, while
+     * this context starts, so the service and the tests of a context keep talking to the same broker.
+     */
+    private static Supplier<Object> brokerOfThisContext() {
+        AtomicReference<String> pinned = new AtomicReference<>();
+        return () -> pinned.updateAndGet(known -> known != null ? known
+                : System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS));
     }
 
     @BeforeEach

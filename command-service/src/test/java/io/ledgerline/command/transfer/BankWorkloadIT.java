@@ -39,7 +39,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The bank workload: many threads move money at random among a few accounts (deposits, withdrawals, transfers)
@@ -53,8 +52,6 @@ class BankWorkloadIT extends CommandServiceIT {
     private static final int THREADS = 8;
     private static final int OPERATIONS_PER_THREAD = 60;
 
-    @Value("${spring.embedded.kafka.brokers}")
-    private String brokers;
 
     private enum Outcome { OK, REFUSED, UNKNOWN }
 

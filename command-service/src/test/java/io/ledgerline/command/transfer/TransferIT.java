@@ -13,13 +13,10 @@ import io.ledgerline.contracts.transfer.TransferRequested;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 
 /** Every path of the transfer table of PRODUCT.md §2, over HTTP, settled by the saga on the real stack. */
 class TransferIT extends CommandServiceIT {
 
-    @Value("${spring.embedded.kafka.brokers}")
-    private String brokers;
 
     private Response transfer(String token, String id, String source, String destination, long amount,
                               String currency) {
