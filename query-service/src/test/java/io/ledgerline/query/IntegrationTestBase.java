@@ -43,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "ledgerline.query.generation-refresh=200ms",
     "spring.kafka.consumer.properties.metadata.max.age.ms=1000"
 })
-@AutoConfigureObservability(tracing = false)
+@AutoConfigureObservability
 @EmbeddedKafka(kraft = true, count = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
         brokerProperties = {"group.initial.rebalance.delay.ms=0", "auto.create.topics.enable=false",
             "offsets.topic.num.partitions=1"})

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.ledgerline.command.ledger.CommandRefusedException;
+import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.codec.LedgerCodec;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -111,7 +112,7 @@ public class AxonConfig {
 
     @Bean
     public CorrelationDataProvider ledgerCorrelationData() {
-        return new SimpleCorrelationDataProvider(CORRELATION_ID, CAUSATION_ID);
+        return new SimpleCorrelationDataProvider(CORRELATION_ID, CAUSATION_ID, LedgerHeaders.TRACEPARENT);
     }
 
     @Bean

@@ -1,6 +1,10 @@
 package io.ledgerline.command.intake;
 
 import io.ledgerline.command.config.AxonConfig;
+import io.ledgerline.contracts.LedgerHeaders;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -10,16 +14,21 @@ import org.axonframework.messaging.GenericMessage;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends commands with the ids that follow them into their events: the command id (message id and causation id)
- * and the correlation id of the request or message that brought them.
+ * Sends commands with the ids that follow them into their events: the command id (message id and causation id),
+ * the correlation id of the request or message that brought them, and its W3C trace context ({@code traceparent}
+ * of the current span: the HTTP request's or the command message's), which the publisher puts on the events.
  */
 @Component
 public class CommandDispatcher {
 
     private final CommandGateway gateway;
+    private final Tracer tracer;
+    private final Propagator propagator;
 
-    CommandDispatcher(CommandGateway gateway) {
+    CommandDispatcher(CommandGateway gateway, Tracer tracer, Propagator propagator) {
         this.gateway = gateway;
+        this.tracer = tracer;
+        this.propagator = propagator;
     }
 
     /**
@@ -31,6 +40,14 @@ public class CommandDispatcher {
         metaData.put(AxonConfig.CAUSATION_ID, commandId);
         if (tracked) {
             metaData.put(CommandStatusInterceptor.TRACKED_COMMAND_ID, commandId);
+        }
+        TraceContext trace = tracer.currentTraceContext().context();
+        if (trace != null) {
+            propagator.inject(trace, metaData, (carrier, key, value) -> {
+                if (LedgerHeaders.TRACEPARENT.equals(key)) {
+                    carrier.put(key, value);
+                }
+            });
         }
         GenericCommandMessage<Object> message = new GenericCommandMessage<>(
                 new GenericMessage<>(commandId, command, metaData), command.getClass().getName());

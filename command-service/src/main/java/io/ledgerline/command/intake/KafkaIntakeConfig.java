@@ -49,6 +49,8 @@ class KafkaIntakeConfig {
         factory.setConcurrency(concurrency);
         factory.setCommonErrorHandler(errors);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        // a span per command message, continuing the producer's traceparent into the command and its events
+        factory.getContainerProperties().setObservationEnabled(true);
         return factory;
     }
 }

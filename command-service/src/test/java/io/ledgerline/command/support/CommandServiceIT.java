@@ -34,7 +34,7 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(kraft = true, count = 1, partitions = 3)
 @TestPropertySource(properties = "ledgerline.web.rate-limit.enabled=false")
-@AutoConfigureObservability(tracing = false)
+@AutoConfigureObservability
 public abstract class CommandServiceIT {
 
     protected static final LocalPostgres POSTGRES = LocalPostgres.ephemeral();
