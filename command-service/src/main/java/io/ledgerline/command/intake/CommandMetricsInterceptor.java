@@ -5,34 +5,26 @@ import io.ledgerline.command.ledger.CommandRefusedException;
 import io.ledgerline.command.ledger.Refusal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 /**
  * Counts and times every command by type and outcome ({@code ledger.commands}): applied, refused (tagged with
  * the refusal code, whichever channel the command came through) or failed. HTTP metrics only see requests; this
- * also sees the command topic and the transfer saga's steps.
+ * also sees the command topic and the transfer saga's steps. Axon's {@code InterceptorAutoConfiguration} registers
+ * it on the command bus, as every handler-interceptor bean.
  */
 @Component
-class CommandMetricsInterceptor implements MessageHandlerInterceptor<CommandMessage<?>>, InitializingBean {
+class CommandMetricsInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
-    private final CommandBus commandBus;
     private final MeterRegistry meters;
 
-    CommandMetricsInterceptor(CommandBus commandBus, MeterRegistry meters) {
-        this.commandBus = commandBus;
+    CommandMetricsInterceptor(MeterRegistry meters) {
         this.meters = meters;
-    }
-
-    @Override
-    public void afterPropertiesSet() {
-        commandBus.registerHandlerInterceptor(this);
     }
 
     @Override

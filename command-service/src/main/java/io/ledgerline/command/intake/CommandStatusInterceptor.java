@@ -1,33 +1,25 @@
 package io.ledgerline.command.intake;
 
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 /**
  * Marks a tracked command SUCCEEDED inside its own unit of work, in the transaction that appends its events.
- * Only commands sent asynchronously carry {@link #TRACKED_COMMAND_ID}.
+ * Only commands sent asynchronously carry {@link #TRACKED_COMMAND_ID}. Axon's {@code InterceptorAutoConfiguration}
+ * registers it on the command bus, as every handler-interceptor bean.
  */
 @Component
-class CommandStatusInterceptor implements MessageHandlerInterceptor<CommandMessage<?>>, InitializingBean {
+class CommandStatusInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     static final String TRACKED_COMMAND_ID = "trackedCommandId";
 
-    private final CommandBus commandBus;
     private final CommandStatuses statuses;
 
-    CommandStatusInterceptor(CommandBus commandBus, CommandStatuses statuses) {
-        this.commandBus = commandBus;
+    CommandStatusInterceptor(CommandStatuses statuses) {
         this.statuses = statuses;
-    }
-
-    @Override
-    public void afterPropertiesSet() {
-        commandBus.registerHandlerInterceptor(this);
     }
 
     @Override

@@ -45,15 +45,6 @@ public record LocalStackConfig(Path dataDirectory, Ports ports, boolean clean, b
         }
     }
 
-    /** Without a proxied Kafka listener, as before that option existed. */
-    public LocalStackConfig(Path dataDirectory, Ports ports, boolean clean, boolean startServices,
-                            Path commandServiceJar, Path queryServiceJar, Heaps heaps,
-                            Map<String, String> commandServiceProperties, Map<String, String> queryServiceProperties,
-                            Map<String, String> serviceEnvironment, String classpath, Duration startTimeout) {
-        this(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar, heaps,
-                commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout, null);
-    }
-
     public LocalStackConfig {
         dataDirectory = dataDirectory.toAbsolutePath().normalize();
         Objects.requireNonNull(ports, "ports");
@@ -80,7 +71,7 @@ public record LocalStackConfig(Path dataDirectory, Ports ports, boolean clean, b
                 root.resolve("command-service/target/command-service-exec.jar"),
                 root.resolve("query-service/target/query-service-exec.jar"),
                 Heaps.DEFAULTS, Map.of(), Map.of(), Map.of(), System.getProperty("java.class.path"),
-                Duration.ofSeconds(180));
+                Duration.ofSeconds(180), null);
     }
 
     public LocalStackConfig withPorts(Ports value) {

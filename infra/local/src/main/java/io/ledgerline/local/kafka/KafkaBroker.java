@@ -43,10 +43,6 @@ public final class KafkaBroker {
      */
     public record Settings(Path directory, int port, int controllerPort, String heap, ProxiedListener proxied) {
 
-        public Settings(Path directory, int port, int controllerPort, String heap) {
-            this(directory, port, controllerPort, heap, null);
-        }
-
         public String bootstrapServers() {
             return "127.0.0.1:" + port;
         }

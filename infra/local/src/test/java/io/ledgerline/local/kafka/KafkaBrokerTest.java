@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class KafkaBrokerTest {
 
-    private final KafkaBroker.Settings settings = new KafkaBroker.Settings(Path.of("/data/kafka"), 59092, 59093, "512m");
+    private final KafkaBroker.Settings settings =
+            new KafkaBroker.Settings(Path.of("/data/kafka"), 59092, 59093, "512m", null);
 
     @Test
     void runsOneCombinedKraftNodeOnLoopbackOnly() {
