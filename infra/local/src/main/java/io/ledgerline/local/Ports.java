@@ -38,14 +38,18 @@ public record Ports(int postgres, int kafka, int kafkaController, int mongo, int
 
     /** Seven currently free ports, for tests and drills that run next to a developer's stack. */
     public static Ports free() {
+        int[] p = freePorts(7);
+        return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6]);
+    }
+
+    /** {@code count} distinct ports free at this moment on loopback (held together, so never the same twice). */
+    public static int[] freePorts(int count) {
         List<ServerSocket> held = new ArrayList<>();
         try {
-            for (int i = 0; i < 7; i++) {
-                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                held.add(socket);
+            for (int i = 0; i < count; i++) {
+                held.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
             }
-            int[] p = held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-            return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6]);
+            return held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot find free ports", e);
         } finally {

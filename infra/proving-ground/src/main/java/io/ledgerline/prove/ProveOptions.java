@@ -48,8 +48,9 @@ public record ProveOptions(WorkloadSettings workload, int accounts, double skew,
                                        command-service,query-service,kafka,postgres,mongo
               --fault-kinds LIST       kill,pause,delay,cut (default all; delay/cut use the TCP proxies between the
                                        services and kafka/postgres)
-              --pause 50s              SIGSTOP length: longer than Kafka's 45 s consumer session timeout, Axon's
-                                       10 s token claim timeout, the broker's 4 s session and Hikari's 5 s timeout
+              --pause 50s              SIGSTOP length: longer than the services' 10 s Kafka consumer session
+                                       timeout, Axon's 10 s token claim timeout, the broker's 4 s session and
+                                       Hikari's 5 s timeout
               --proxy-delay 300ms      added per forwarded chunk during a delay fault
               --proxy-fault 15s        how long a delay or cut lasts
               With each-once the workload runs until every fault has been injected, even past --duration.
@@ -71,6 +72,7 @@ public record ProveOptions(WorkloadSettings workload, int accounts, double skew,
               --visibility-every N     probe visibility lag for one acknowledged operation in N (default 5)
               --keep-data              keep DIR/data (and the jar copies) after a passing run too; a failing run
                                        always keeps them for the post-mortem
+              --no-build               (infra/prove itself) use the jars and classes as they are, no build check
               --help
 
             examples

@@ -31,8 +31,6 @@ import io.ledgerline.prove.workload.Outcome;
 import io.ledgerline.prove.workload.Workload;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -209,7 +207,7 @@ public final class ProveRun {
                     progress.say("waiting for the fault in progress (" + faults.current() + ") to recover");
                 }
                 faults.close();
-                figures.faults(faults, schedule);
+                figures.faults(faults);
                 faults.errors().forEach(e -> violations.add(new Violation("fault-recovery", e)));
             }
             visibility.close();
@@ -276,7 +274,7 @@ public final class ProveRun {
      * after bootstrap while the checker and the launcher's health checks use the plain listener.
      */
     private LocalStackConfig withProxies(LocalStackConfig config, Map<String, TcpProxy> proxies) throws IOException {
-        int[] ports = freePorts(3);
+        int[] ports = Ports.freePorts(3);
         int brokerProxied = ports[0];
         TcpProxy pg = new TcpProxy("postgres-proxy", ports[1], config.ports().postgres());
         TcpProxy kafka = new TcpProxy("kafka-proxy", ports[2], brokerProxied);
@@ -325,20 +323,6 @@ public final class ProveRun {
         try (var paths = Files.walk(root)) {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    private static int[] freePorts(int count) throws IOException {
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                held.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-            }
-            return held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-        } finally {
-            for (ServerSocket s : held) {
-                s.close();
             }
         }
     }

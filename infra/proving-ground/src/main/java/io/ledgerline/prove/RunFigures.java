@@ -10,7 +10,6 @@ import io.ledgerline.prove.bench.VisibilityProbe;
 import io.ledgerline.prove.check.CheckResult;
 import io.ledgerline.prove.check.Violation;
 import io.ledgerline.prove.faults.FaultInjector;
-import io.ledgerline.prove.faults.FaultSchedule;
 import io.ledgerline.prove.report.Chart;
 import io.ledgerline.prove.report.Figures;
 import io.ledgerline.prove.report.Timeline;
@@ -115,7 +114,7 @@ final class RunFigures {
         gaugeFigures(p, MetricsSampler.CONSUMER_LAG, "query consumer lag (records)");
     }
 
-    void faults(FaultInjector injector, FaultSchedule schedule) {
+    void faults(FaultInjector injector) {
         List<String> lines = new ArrayList<>();
         for (Timeline.Mark fault : timeline.faults()) {
             lines.add(String.format(Locale.ROOT, "%.1f-%.1f s %s: %s", fault.startMillis() / 1000.0,
@@ -152,6 +151,9 @@ final class RunFigures {
         put("rebuild", "events applied / skipped", rebuild.eventsApplied() + " / " + rebuild.eventsSkipped());
         put("rebuild", "seconds", rebuild.seconds());
         put("rebuild", "events/s", rebuild.perSecond());
+        if (rebuild.detail() != null) {
+            put("rebuild", "detail", rebuild.detail()); // why a rebuild failed
+        }
     }
 
     void verdict(List<Violation> violations) {

@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -31,7 +30,7 @@ public final class EventStoreSnapshot {
                 readOnly.execute("set transaction isolation level repeatable read, read only");
             }
             try (PreparedStatement s = c.prepareStatement("""
-                    select globalindex, aggregateidentifier, sequencenumber, eventidentifier, timestamp, payload
+                    select globalindex, aggregateidentifier, sequencenumber, eventidentifier, payload
                     from domainevententry order by globalindex""")) {
                 s.setFetchSize(1000);
                 try (ResultSet rs = s.executeQuery()) {
@@ -43,7 +42,7 @@ public final class EventStoreSnapshot {
                         }
                         String bare = stored.substring(account ? ACCOUNT.length() : TRANSFER.length());
                         events.add(new StoreEvent(rs.getLong(1), stored, bare, account, rs.getLong(3) + 1,
-                                rs.getString(4), Instant.parse(rs.getString(5)), codec.decode(rs.getBytes(6))));
+                                rs.getString(4), codec.decode(rs.getBytes(5))));
                     }
                 }
             }

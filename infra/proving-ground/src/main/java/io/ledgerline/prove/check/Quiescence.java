@@ -79,10 +79,6 @@ public final class Quiescence {
     record Status(List<String> busy, long backlog) {
     }
 
-    public List<String> busy() {
-        return status().busy();
-    }
-
     /** What is still moving right now. */
     Status status() {
         List<String> busy = new ArrayList<>();

@@ -1,7 +1,6 @@
 package io.ledgerline.prove.check;
 
 import io.ledgerline.local.audit.StoredEvent;
-import java.time.Instant;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -11,7 +10,7 @@ import org.apache.avro.specific.SpecificRecord;
  * @param aggregate the bare id, as on Kafka and in the APIs
  */
 public record StoreEvent(long globalIndex, String storedId, String aggregate, boolean account, long version,
-                         String eventId, Instant timestamp, SpecificRecord event) {
+                         String eventId, SpecificRecord event) {
 
     public StoredEvent toStoredEvent() {
         return new StoredEvent(aggregate, version, event);
@@ -19,6 +18,6 @@ public record StoreEvent(long globalIndex, String storedId, String aggregate, bo
 
     /** Key of the aggregate stream, unique across types: an account and a transfer may share a bare id. */
     public String streamKey() {
-        return (account ? "account:" : "transfer:") + aggregate;
+        return storedId;
     }
 }

@@ -27,7 +27,6 @@ public final class FaultInjector implements AutoCloseable {
     private final Timeline timeline;
     private final Consumer<String> say;
     private final List<String> errors = new ArrayList<>();
-    private final List<String> injected = new ArrayList<>();
     private final Object sleeping = new Object();
     private final Thread thread;
     private volatile boolean stopping;
@@ -61,10 +60,6 @@ public final class FaultInjector implements AutoCloseable {
         return current;
     }
 
-    public synchronized List<String> injected() {
-        return List.copyOf(injected);
-    }
-
     /** Faults whose recovery failed: the run cannot vouch for anything after them. */
     public synchronized List<String> errors() {
         return List.copyOf(errors);
@@ -92,9 +87,6 @@ public final class FaultInjector implements AutoCloseable {
             }
             long end = System.nanoTime();
             timeline.fault(fault.describe(), start, end, detail);
-            synchronized (this) {
-                injected.add(fault.describe());
-            }
             say.accept("fault " + fault.describe() + ": " + detail + String.format(" (%.1f s)", (end - start) / 1e9));
             current = null;
         }

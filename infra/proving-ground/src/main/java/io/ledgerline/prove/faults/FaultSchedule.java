@@ -63,10 +63,6 @@ public final class FaultSchedule {
         return settings.mode() == FaultSettings.Mode.RANDOM ? base / 2 + (long) (random.nextDouble() * base) : base;
     }
 
-    public int plannedCount() {
-        return planned.size();
-    }
-
     private List<String> targetsOf(Fault.Kind kind) {
         if (kind == Fault.Kind.DELAY || kind == Fault.Kind.CUT) {
             return settings.targets().stream().filter(FaultSettings.PROXIED::contains).map(t -> t + "-proxy")

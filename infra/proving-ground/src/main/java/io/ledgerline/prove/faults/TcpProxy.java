@@ -10,7 +10,6 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP proxy on 127.0.0.1 between the services and Kafka or PostgreSQL that can add delay or cut connections.
@@ -24,7 +23,6 @@ public final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
     private final InetSocketAddress target;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final AtomicLong connections = new AtomicLong();
     private final Thread acceptor;
     private volatile long delayNanos;
     private volatile boolean refusing;
@@ -47,10 +45,6 @@ public final class TcpProxy implements AutoCloseable {
 
     public int port() {
         return server.getLocalPort();
-    }
-
-    public long connectionsAccepted() {
-        return connections.get();
     }
 
     /** Every chunk, in both directions, waits this long before it is forwarded; zero turns delay off. */
@@ -82,7 +76,6 @@ public final class TcpProxy implements AutoCloseable {
                 }
                 continue;
             }
-            connections.incrementAndGet();
             if (refusing) {
                 closeQuietly(client);
                 continue;

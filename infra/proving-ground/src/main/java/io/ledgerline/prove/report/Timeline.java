@@ -46,7 +46,6 @@ public final class Timeline implements Workload.Listener {
     private final Histogram commitToVisible = new ConcurrentHistogram(MAX_MICROS, 3);
     private final AtomicLong measuredOk = new AtomicLong();
     private final AtomicLong measuredRejected = new AtomicLong();
-    private final AtomicLong measuredUnknown = new AtomicLong();
     private volatile boolean measuring;
     private volatile long measureStartNanos;
     private volatile long measureEndNanos;
@@ -68,8 +67,11 @@ public final class Timeline implements Workload.Listener {
             if (answered) {
                 latency.recordValue(micros);
             }
-            (attempt.outcome() == Outcome.OK ? measuredOk
-                    : attempt.outcome() == Outcome.REJECTED ? measuredRejected : measuredUnknown).incrementAndGet();
+            if (attempt.outcome() == Outcome.OK) {
+                measuredOk.incrementAndGet();
+            } else if (attempt.outcome() == Outcome.REJECTED) {
+                measuredRejected.incrementAndGet();
+            }
         }
     }
 
@@ -118,10 +120,6 @@ public final class Timeline implements Workload.Listener {
 
     public long measuredRejected() {
         return measuredRejected.get();
-    }
-
-    public long measuredUnknown() {
-        return measuredUnknown.get();
     }
 
     public Histogram latency() {

@@ -51,8 +51,4 @@ public final class Accounts {
         return all.stream().filter(a -> !a.equals(not) && a.currency().equals(not.currency())).findFirst()
                 .orElse(all.stream().filter(a -> !a.equals(not)).findFirst().orElseThrow());
     }
-
-    public double hottestShare() {
-        return zipf.hottestShare();
-    }
 }

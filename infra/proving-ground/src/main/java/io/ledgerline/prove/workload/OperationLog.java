@@ -30,6 +30,10 @@ public final class OperationLog {
             return List.copyOf(attempts);
         }
 
+        synchronized int count() {
+            return attempts.size();
+        }
+
         synchronized void add(Attempt attempt) {
             attempts.add(attempt);
         }
@@ -61,7 +65,7 @@ public final class OperationLog {
     /** How many attempts of this operation were recorded so far. */
     public int attemptsOf(Operation operation) {
         Entry entry = entries.get(operation.key());
-        return entry == null ? 0 : entry.attempts().size();
+        return entry == null ? 0 : entry.count();
     }
 
     public Collection<Entry> entries() {

@@ -11,7 +11,6 @@ import io.ledgerline.prove.workload.Attempt;
 import io.ledgerline.prove.workload.Operation;
 import io.ledgerline.prove.workload.OperationLog;
 import io.ledgerline.prove.workload.Outcome;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,8 +117,7 @@ class CheckersTest {
     }
 
     private static StoreEvent event(long index, String account, long version, SpecificRecord payload) {
-        return new StoreEvent(index, "account:" + account, account, true, version, "e-" + index,
-                Instant.parse("2026-01-01T00:00:00Z"), payload);
+        return new StoreEvent(index, "account:" + account, account, true, version, "e-" + index, payload);
     }
 
     private static Map<String, List<TopicEvent>> topics(List<StoreEvent> events) {

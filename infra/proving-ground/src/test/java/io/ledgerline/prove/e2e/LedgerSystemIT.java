@@ -15,7 +15,12 @@ import io.ledgerline.contracts.account.MoneyDeposited;
 import io.ledgerline.local.audit.LedgerAudit;
 import io.ledgerline.local.audit.StoredEvent;
 import io.ledgerline.local.process.Signal;
-import io.ledgerline.prove.e2e.StoreAndTopics.Published;
+import io.ledgerline.local.postgres.LocalPostgres;
+import io.ledgerline.contracts.LedgerHeaders;
+import io.ledgerline.prove.check.EventStoreSnapshot;
+import io.ledgerline.prove.check.StoreEvent;
+import io.ledgerline.prove.check.TopicEvent;
+import io.ledgerline.prove.check.TopicSnapshot;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -241,9 +246,13 @@ class LedgerSystemIT {
 
         String jdbc = system.stack.config().jdbcUrl();
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> StoreAndTopics.count(jdbc, "select count(*) from transfer_in_flight") == 0);
-        List<StoredEvent> accountEvents = StoreAndTopics.storedEvents(jdbc, "account");
-        List<StoredEvent> transferEvents = StoreAndTopics.storedEvents(jdbc, "transfer");
+                .until(() -> EventStoreSnapshot.count(jdbc, LocalPostgres.USER,
+                        "select count(*) from transfer_in_flight") == 0);
+        List<StoreEvent> store = EventStoreSnapshot.read(jdbc, LocalPostgres.USER);
+        List<StoredEvent> accountEvents = store.stream().filter(StoreEvent::account).map(StoreEvent::toStoredEvent)
+                .toList();
+        List<StoredEvent> transferEvents = store.stream().filter(e -> !e.account()).map(StoreEvent::toStoredEvent)
+                .toList();
         LedgerAudit.Report audit = LedgerAudit.audit(accountEvents, transferEvents, true);
         assertThat(audit.violations()).isEmpty();
         assertThat(audit.transfers().keySet()).containsAll(acceptedTransfers);
@@ -308,20 +317,23 @@ class LedgerSystemIT {
     }
 
     private static void assertTopicMirrorsStore(String topic, List<StoredEvent> stored) {
-        List<Published> published = StoreAndTopics.published(system.stack.config().kafkaBootstrapServers(), topic);
+        List<TopicEvent> published = TopicSnapshot.read(system.stack.config().kafkaBootstrapServers(), topic,
+                Duration.ofSeconds(60));
+        assertThat(published).allSatisfy(p -> assertThat(p.decodeError()).as("every published event decodes").isNull());
         Set<String> storedKeys = new HashSet<>();
         stored.forEach(e -> storedKeys.add(e.aggregateId() + "#" + e.version()));
         Set<String> publishedKeys = new HashSet<>();
         Map<String, Long> highest = new HashMap<>();
         List<String> outOfOrder = new ArrayList<>();
-        published.stream().sorted(java.util.Comparator.comparingInt(Published::partition)
-                .thenComparingLong(Published::offset)).forEach(p -> {
+        published.stream().sorted(java.util.Comparator.comparingInt(TopicEvent::partition)
+                .thenComparingLong(TopicEvent::offset)).forEach(p -> {
+            long version = Long.parseLong(p.header(LedgerHeaders.AGGREGATE_VERSION));
             Long last = highest.get(p.key());
-            if (last != null && p.version() > last + 1) {
-                outOfOrder.add(p.key() + " jumped from v" + last + " to v" + p.version());
+            if (last != null && version > last + 1) {
+                outOfOrder.add(p.key() + " jumped from v" + last + " to v" + version);
             }
-            highest.merge(p.key(), p.version(), Math::max);
-            publishedKeys.add(p.key() + "#" + p.version());
+            highest.merge(p.key(), version, Math::max);
+            publishedKeys.add(p.key() + "#" + version);
         });
         assertThat(outOfOrder).isEmpty();
         assertThat(publishedKeys).isEqualTo(storedKeys);
