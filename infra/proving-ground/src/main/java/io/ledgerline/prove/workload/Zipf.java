@@ -32,7 +32,7 @@ public final class Zipf {
         return Math.min(rank, cumulative.length - 1);
     }
 
-    /** Probability of rank 0, the hottest account: for the report. */
+    /** Probability of rank 0, the hottest account. */
     public double hottestShare() {
         return cumulative[0];
     }

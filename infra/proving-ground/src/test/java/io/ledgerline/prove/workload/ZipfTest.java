@@ -23,6 +23,13 @@ class ZipfTest {
     void skewZeroIsUniform() {
         Zipf zipf = new Zipf(4, 0);
         assertThat(zipf.hottestShare()).isEqualTo(0.25);
+        Random random = new Random(2);
+        int[] counts = new int[4];
+        for (int i = 0; i < 40_000; i++) {
+            counts[zipf.next(random)]++;
+        }
+        assertThat(java.util.Arrays.stream(counts).boxed().toList())
+                .allSatisfy(count -> assertThat(count).isBetween(9_500, 10_500));
     }
 
     @Test
