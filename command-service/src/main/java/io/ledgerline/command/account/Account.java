@@ -40,7 +40,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * → ownership → idempotent replay → closed → frozen → currency → funds; validation happened before the command
  * was built.
  */
-@Aggregate(snapshotTriggerDefinition = "accountSnapshotTrigger", cache = "aggregateCache")
+@Aggregate(repository = "accountRepository")
 public class Account {
 
     @AggregateIdentifier

@@ -1,11 +1,18 @@
 package io.ledgerline.command.account;
 
+import io.ledgerline.command.batch.DeferredWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Transfers in flight in PostgreSQL, written in the transaction of the transfer's own events. */
+/**
+ * Transfers in flight in PostgreSQL, written in the transaction of the transfer's own events, at its commit
+ * ({@link DeferredWrites}: a batch of transfers inserts its rows in one statement).
+ */
 @Repository
 class JdbcTransfersInFlight implements TransfersInFlight {
+
+    private static final String REGISTER = "insert into transfer_in_flight (transfer_id, account_id) values (?, ?)";
+    private static final String RELEASE = "delete from transfer_in_flight where transfer_id = ?";
 
     private final JdbcTemplate jdbc;
 
@@ -15,17 +22,18 @@ class JdbcTransfersInFlight implements TransfersInFlight {
 
     @Override
     public void register(String transferId, String sourceAccountId, String destinationAccountId) {
-        jdbc.update("insert into transfer_in_flight (transfer_id, account_id) values (?, ?), (?, ?)",
-                transferId, sourceAccountId, transferId, destinationAccountId);
+        DeferredWrites.add(jdbc, REGISTER, transferId, sourceAccountId);
+        DeferredWrites.add(jdbc, REGISTER, transferId, destinationAccountId);
     }
 
     @Override
     public void release(String transferId) {
-        jdbc.update("delete from transfer_in_flight where transfer_id = ?", transferId);
+        DeferredWrites.add(jdbc, RELEASE, transferId);
     }
 
     @Override
     public boolean involves(String accountId) {
+        DeferredWrites.flush(); // what this unit of work registered or released counts too
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "select exists (select 1 from transfer_in_flight where account_id = ?)", Boolean.class, accountId));
     }

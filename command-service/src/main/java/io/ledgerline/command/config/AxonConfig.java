@@ -6,14 +6,21 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.ledgerline.command.account.Account;
+import io.ledgerline.command.batch.BatchPrefetch;
+import io.ledgerline.command.batch.BoundedAggregateCache;
+import io.ledgerline.command.batch.CurrentStateRepository;
+import io.ledgerline.command.batch.GroupCommitCommandBus;
+import io.ledgerline.command.batch.StoredSequences;
 import io.ledgerline.command.ledger.CommandRefusedException;
+import io.ledgerline.command.transfer.Transfer;
 import io.ledgerline.contracts.LedgerHeaders;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ledgerline.contracts.codec.LedgerCodec;
-import java.util.concurrent.ExecutorService;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.avro.message.SchemaStore;
-import org.axonframework.commandhandling.AsynchronousCommandBus;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
@@ -22,26 +29,32 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.Repository;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -50,7 +63,7 @@ import org.springframework.dao.DuplicateKeyException;
 /**
  * Axon without Axon Server: JDBC event store, token store and saga store on PostgreSQL (tables owned by
  * Flyway), Avro for events (the contracts' schemas, every released version in the schema store), Jackson for
- * everything else, commands on a bounded worker pool with retries on append conflicts.
+ * everything else, commands in group commits with retries on append conflicts.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class AxonConfig {
@@ -85,14 +98,63 @@ public class AxonConfig {
     }
 
     /**
-     * Aggregates stay in memory between commands while something still refers to them (Axon's weak-reference
-     * cache), so a busy account is not rebuilt from its events for every command. Another instance's append makes a
-     * cached aggregate stale; the next append then conflicts, the unit of work rolls back, Axon evicts the entry
-     * and the gateway's retry loads the account afresh.
+     * Aggregates stay in memory between commands, bounded and strongly held (a GC does not empty the cache). A
+     * cached copy is used only while it is current: {@link CurrentStateRepository} checks it against the store's
+     * last sequence number, so another instance's append can never make a command decide on stale state.
      */
     @Bean
-    public Cache aggregateCache() {
-        return new WeakReferenceCache();
+    public Cache aggregateCache(LedgerProperties properties) {
+        return new BoundedAggregateCache(properties.commands().cacheSize());
+    }
+
+    @Bean
+    public Repository<Account> accountRepository(EventStore eventStore, Cache aggregateCache,
+                                                 SnapshotTriggerDefinition accountSnapshotTrigger,
+                                                 ParameterResolverFactory parameterResolverFactory,
+                                                 HandlerDefinition handlerDefinition,
+                                                 StoredSequences storedSequences) {
+        return new CurrentStateRepository<>(EventSourcingRepository.builder(Account.class)
+                .eventStore(eventStore)
+                .snapshotTriggerDefinition(accountSnapshotTrigger)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition), aggregateCache, storedSequences);
+    }
+
+    @Bean
+    public Repository<Transfer> transferRepository(EventStore eventStore, Cache aggregateCache,
+                                                   ParameterResolverFactory parameterResolverFactory,
+                                                   HandlerDefinition handlerDefinition,
+                                                   StoredSequences storedSequences) {
+        return new CurrentStateRepository<>(EventSourcingRepository.builder(Transfer.class)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition), aggregateCache, storedSequences);
+    }
+
+    /**
+     * Snapshots are taken on a thread of their own after the command's commit, never on the command path. A
+     * snapshot lost to a shutdown costs nothing: the next trigger takes it.
+     */
+    @Bean
+    public SpringAggregateSnapshotter aggregateSnapshotter(Configuration configuration,
+                                                           HandlerDefinition handlerDefinition,
+                                                           ParameterResolverFactory parameterResolverFactory,
+                                                           EventStore eventStore,
+                                                           TransactionManager transactionManager,
+                                                           SnapshotterSpanFactory spanFactory) {
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(configuration::repository)
+                .transactionManager(transactionManager)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .spanFactory(spanFactory)
+                .executor(Executors.newSingleThreadExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "snapshots");
+                    thread.setDaemon(true);
+                    return thread;
+                }))
+                .build();
     }
 
     @Bean
@@ -137,27 +199,20 @@ public class AxonConfig {
     }
 
     /**
-     * Each command runs on a worker thread in a transaction of its own. The transfer saga waits for its commands
-     * from inside an event handler; on the caller's thread they would join the saga's transaction, and a refused
-     * debit would mark it rollback-only.
+     * Group commit: commands that arrive together are decided together and stored in one transaction (see
+     * {@link GroupCommitCommandBus}). They run on the bus's own thread, never on the sender's: the transfer
+     * saga's steps would otherwise join the saga's transaction.
      */
     @Bean(destroyMethod = "shutdown")
-    public ExecutorService commandWorkers(LedgerProperties properties) {
-        return Executors.newFixedThreadPool(properties.commands().workers(), new AxonThreadFactory("commands"));
-    }
-
-    @Bean
     @Qualifier("localSegment")
-    public CommandBus commandBus(TransactionManager transactionManager, Configuration configuration,
-                                 DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
-                                 ExecutorService commandWorkers) {
-        AsynchronousCommandBus bus = AsynchronousCommandBus.builder()
-                .executor(commandWorkers)
-                .transactionManager(transactionManager)
-                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
-                .spanFactory(configuration.getComponent(CommandBusSpanFactory.class))
-                .messageMonitor(configuration.messageMonitor(CommandBus.class, "commandBus"))
-                .build();
+    public GroupCommitCommandBus commandBus(TransactionManager transactionManager, Configuration configuration,
+                                           DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
+                                           List<BatchPrefetch> prefetches, LedgerProperties properties,
+                                           MeterRegistry meters) {
+        GroupCommitCommandBus bus = new GroupCommitCommandBus(transactionManager,
+                configuration.messageMonitor(CommandBus.class, "commandBus"),
+                configuration.getComponent(CommandBusSpanFactory.class), duplicateCommandHandlerResolver,
+                prefetches, properties.commands().maxBatch(), meters);
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(configuration.correlationDataProviders()));
         return bus;
     }

@@ -3,6 +3,7 @@ package io.ledgerline.command.intake;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ledgerline.command.batch.DeferredWrites;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,9 +48,12 @@ public class CommandStatuses {
                 commandId).stream().findFirst();
     }
 
-    /** Called inside the command's transaction, so SUCCEEDED commits exactly when the command's events do. */
+    /**
+     * Called inside the command's unit of work and written at its commit, in the transaction of the command's
+     * events, so SUCCEEDED commits exactly when they do.
+     */
     public void succeeded(String commandId, Object body) {
-        jdbc.update("""
+        DeferredWrites.add(jdbc, """
                 update command_status set status = 'SUCCEEDED', code = null, detail = null, result = ?,
                 updated_at = now() where command_id = ?""", json(body), commandId);
     }

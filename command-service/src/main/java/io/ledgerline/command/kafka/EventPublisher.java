@@ -1,22 +1,16 @@
 package io.ledgerline.command.kafka;
 
+import io.ledgerline.command.batch.AwaitedBeforeCommit;
 import io.ledgerline.contracts.codec.LedgerCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.avro.specific.SpecificRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -32,7 +26,6 @@ import org.springframework.stereotype.Component;
 class EventPublisher {
 
     static final String PROCESSING_GROUP = "kafka-publisher";
-    private static final String PENDING_SENDS = EventPublisher.class.getName() + ".pendingSends";
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final LedgerCodec codec = LedgerCodec.contracts();
@@ -54,33 +47,6 @@ class EventPublisher {
         Instant occurredAt = event.getTimestamp();
         CompletableFuture<?> sent = kafka.send(EventRecords.toRecord(event, codec)).thenRun(() ->
                 publicationLatency.record(Duration.between(occurredAt, Instant.now())));
-        pendingSendsOfThisBatch().add(sent);
-    }
-
-    private List<CompletableFuture<?>> pendingSendsOfThisBatch() {
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        return batch.getOrComputeResource(PENDING_SENDS, key -> {
-            List<CompletableFuture<?>> sends = new ArrayList<>();
-            batch.onPrepareCommit(unitOfWork -> awaitAcknowledgements(sends));
-            return sends;
-        });
-    }
-
-    private void awaitAcknowledgements(List<CompletableFuture<?>> sends) {
-        try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-                    .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PublicationFailedException("interrupted while waiting for Kafka", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new PublicationFailedException("Kafka did not acknowledge every event of the batch", e);
-        }
-    }
-
-    static class PublicationFailedException extends RuntimeException {
-        PublicationFailedException(String message, Throwable cause) {
-            super(message, cause);
-        }
+        AwaitedBeforeCommit.register(sent, ackTimeout);
     }
 }

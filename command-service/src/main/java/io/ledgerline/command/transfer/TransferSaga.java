@@ -4,6 +4,7 @@ import io.ledgerline.command.account.AccountCommand.CreditForTransfer;
 import io.ledgerline.command.account.AccountCommand.DebitForTransfer;
 import io.ledgerline.command.account.AccountCommand.RefundTransfer;
 import io.ledgerline.command.account.TransferStepOutcome;
+import io.ledgerline.command.batch.AwaitedBeforeCommit;
 import io.ledgerline.command.ledger.Money;
 import io.ledgerline.command.transfer.TransferCommand.CompleteTransfer;
 import io.ledgerline.command.transfer.TransferCommand.FailTransfer;
@@ -15,6 +16,8 @@ import io.ledgerline.contracts.transfer.TransferCompleted;
 import io.ledgerline.contracts.transfer.TransferFailed;
 import io.ledgerline.contracts.transfer.TransferRejected;
 import io.ledgerline.contracts.transfer.TransferRequested;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
@@ -27,15 +30,20 @@ import org.springframework.beans.factory.annotation.Autowired;
  * rejects the transfer (no money moves); a destination that cannot receive gets the source refunded and the
  * transfer fails.
  *
- * <p>Each step waits for its command, so the processor's token only passes an event once the next step is
- * stored. After a crash the event is handled again; every step is decided once per transfer and account (a
- * refusal too) and repeated unchanged, so nothing is applied twice, a rejected transfer is never debited later,
- * and every transfer reaches exactly one terminal state. The saga's state lives in PostgreSQL (JDBC saga store).
+ * <p>A step does not block the saga's thread: it is sent, and the saga goes on with the next event of its batch,
+ * so the steps of a whole batch of transfers are decided together (in one group commit). The processor's token
+ * still passes an event only once the step it caused is stored: every step (with its follow-up, such as the
+ * rejection after a refused debit) is awaited before the batch commits ({@link AwaitedBeforeCommit}). After a
+ * crash the event is handled again; every step is decided once per transfer and account (a refusal too) and
+ * repeated unchanged, so nothing is applied twice, a rejected transfer is never debited later, and every transfer
+ * reaches exactly one terminal state. The saga's state lives in PostgreSQL (JDBC saga store).
  */
 @Saga
 public class TransferSaga {
 
     private static final String TRANSFER_ID = "transferId";
+    /** How long a batch of the saga's events waits for its steps before it is rolled back and retried. */
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
 
     @Autowired
     private transient CommandGateway commandGateway;
@@ -56,30 +64,31 @@ public class TransferSaga {
         amount = event.getAmount();
         currency = event.getCurrency();
         description = event.getDescription();
-        TransferStepOutcome debit = commandGateway.sendAndWait(
-                new DebitForTransfer(sourceAccountId, transferId, destinationAccountId, money(), description));
-        if (debit.isRefused()) {
-            commandGateway.sendAndWait(new RejectTransfer(transferId, debit.refusal().code()));
-        }
+        step(commandGateway.<TransferStepOutcome>send(
+                new DebitForTransfer(sourceAccountId, transferId, destinationAccountId, money(), description))
+                .thenCompose(debit -> debit.isRefused()
+                        ? commandGateway.send(new RejectTransfer(transferId, debit.refusal().code()))
+                        : done()));
     }
 
     @SagaEventHandler(associationProperty = TRANSFER_ID)
     public void on(TransferDebited event) {
-        TransferStepOutcome credit = commandGateway.sendAndWait(
-                new CreditForTransfer(destinationAccountId, transferId, sourceAccountId, money(), description));
-        if (credit.isRefused()) {
-            commandGateway.sendAndWait(new RefundTransfer(sourceAccountId, transferId, money(), credit.refusal().code()));
-        }
+        step(commandGateway.<TransferStepOutcome>send(
+                new CreditForTransfer(destinationAccountId, transferId, sourceAccountId, money(), description))
+                .thenCompose(credit -> credit.isRefused()
+                        ? commandGateway.send(new RefundTransfer(sourceAccountId, transferId, money(),
+                                credit.refusal().code()))
+                        : done()));
     }
 
     @SagaEventHandler(associationProperty = TRANSFER_ID)
     public void on(TransferCredited event) {
-        commandGateway.sendAndWait(new CompleteTransfer(transferId));
+        step(commandGateway.send(new CompleteTransfer(transferId)));
     }
 
     @SagaEventHandler(associationProperty = TRANSFER_ID)
     public void on(TransferRefunded event) {
-        commandGateway.sendAndWait(new FailTransfer(transferId, event.getReason()));
+        step(commandGateway.send(new FailTransfer(transferId, event.getReason())));
     }
 
     @EndSaga
@@ -98,6 +107,14 @@ public class TransferSaga {
     @SagaEventHandler(associationProperty = TRANSFER_ID)
     public void on(TransferFailed event) {
         // the source was refunded
+    }
+
+    private static void step(CompletableFuture<?> step) {
+        AwaitedBeforeCommit.register(step, STEP_TIMEOUT);
+    }
+
+    private static CompletableFuture<Object> done() {
+        return CompletableFuture.completedFuture(null);
     }
 
     private Money money() {
