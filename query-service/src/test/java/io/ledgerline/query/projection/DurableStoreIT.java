@@ -4,6 +4,7 @@ import static io.ledgerline.query.support.Envelopes.account;
 import static io.ledgerline.query.support.Events.deposited;
 import static io.ledgerline.query.support.Events.opened;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -96,6 +97,7 @@ class DurableStoreIT {
         }
 
         store.kill(Signal.KILL);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !store.isAlive());
         store.start();
         store.waitHealthy();
 
