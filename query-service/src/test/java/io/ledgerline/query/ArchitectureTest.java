@@ -6,18 +6,22 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import io.ledgerline.query.projection.GapAwareProjection;
+import io.ledgerline.query.projection.AggregateFold;
+import io.ledgerline.query.projection.BatchFold;
+import io.ledgerline.query.projection.BatchProjector;
 
 /**
- * The projections and their event logic are plain domain code: no web, no security, no Kafka, no MongoDB.
- * Storage reaches them through the store interfaces only.
+ * The projections and their event logic (the batch projector, its fold, the evolutions) are plain domain code: no
+ * web, no security, no Kafka, no MongoDB. Storage reaches them through the store interfaces only.
  */
 @AnalyzeClasses(packages = "io.ledgerline.query", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
     static final ArchRule projectionsDoNotDependOnWebClasses = noClasses()
-            .that().areAssignableTo(GapAwareProjection.class)
+            .that().areAssignableTo(BatchProjector.class)
+            .or().areAssignableTo(BatchFold.class)
+            .or().areAssignableTo(AggregateFold.class)
             .or().haveSimpleNameEndingWith("Evolution")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "io.ledgerline.query.web..", "io.ledgerline.query.security..", "io.ledgerline.query.admin..",
@@ -25,7 +29,9 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule projectionsDoNotDependOnKafkaOrMongo = noClasses()
-            .that().areAssignableTo(GapAwareProjection.class)
+            .that().areAssignableTo(BatchProjector.class)
+            .or().areAssignableTo(BatchFold.class)
+            .or().areAssignableTo(AggregateFold.class)
             .or().haveSimpleNameEndingWith("Evolution")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "io.ledgerline.query.kafka..", "org.apache.kafka..", "org.springframework.kafka..",

@@ -69,7 +69,9 @@ class OperationsIT extends IntegrationTestBase {
                 .contains("ledger_query_projection_parked")
                 .contains("ledger_query_dead_letters_total{")
                 .contains("topic=\"ledger.transfer-events.v1\"")
-                .contains("kafka_consumer_fetch_manager_records_lag"));
+                .contains("kafka_consumer_fetch_manager_records_lag")
+                .contains("ledger_projection_lag_seconds")
+                .contains("ledger_query_projection_batch_seconds_count"));
     }
 
     @Test

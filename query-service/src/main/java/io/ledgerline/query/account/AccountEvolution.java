@@ -10,6 +10,7 @@ import io.ledgerline.contracts.account.TransferCredited;
 import io.ledgerline.contracts.account.TransferDebited;
 import io.ledgerline.contracts.account.TransferRefunded;
 import io.ledgerline.query.projection.EventEnvelope;
+import io.ledgerline.query.projection.Evolution;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -19,6 +20,24 @@ import org.apache.avro.specific.SpecificRecord;
  * never does arithmetic of its own.
  */
 public final class AccountEvolution {
+
+    /** The account stream's evolution, as the batch fold uses it. */
+    public static final Evolution<AccountView> EVOLUTION = new Evolution<>() {
+        @Override
+        public AccountView start(EventEnvelope first) {
+            return opened(first);
+        }
+
+        @Override
+        public AccountView evolve(AccountView account, EventEnvelope next) {
+            return AccountEvolution.evolve(account, next);
+        }
+
+        @Override
+        public long versionOf(AccountView account) {
+            return account.version();
+        }
+    };
 
     private AccountEvolution() {
     }

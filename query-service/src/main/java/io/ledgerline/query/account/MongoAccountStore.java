@@ -3,17 +3,26 @@ package io.ledgerline.query.account;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import io.ledgerline.query.projection.AggregateFold;
+import io.ledgerline.query.projection.BulkWrites;
+import io.ledgerline.query.projection.DocumentStore;
 import io.ledgerline.query.projection.ReadModelCollections;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * Account documents and statement lines in one generation's collections. Guarded writes work without
- * transactions: a replace matches {@code {_id, version: expected}}, an insert relies on the unique {@code _id}.
+ * Account documents and statement lines in one generation's collections, a batch at a time: one {@code $in}
+ * read, then one insert command for the statement lines and one update command for the accounts. The lines go
+ * first: if the process dies between the two, the redelivered events find the accounts behind, write the same
+ * lines again (same ids, a no-op) and then advance the accounts; lines above an account's version are not served.
  */
-public final class MongoAccountStore implements AccountStore {
+public final class MongoAccountStore implements DocumentStore<AccountView> {
 
     private final MongoTemplate mongo;
     private final ReadModelCollections collections;
@@ -24,37 +33,20 @@ public final class MongoAccountStore implements AccountStore {
     }
 
     @Override
-    public Optional<AccountView> find(String accountId) {
-        return Optional.ofNullable(mongo.findById(accountId, AccountView.class, collections.accounts()));
+    public Map<String, AccountView> findAll(Collection<String> accountIds) {
+        return mongo.find(query(where("_id").in(accountIds)), AccountView.class, collections.accounts()).stream()
+                .collect(Collectors.toMap(AccountView::accountId, Function.identity()));
     }
 
     @Override
-    public boolean insert(AccountView account) {
-        try {
-            mongo.insert(account, collections.accounts());
-            return true;
-        } catch (DuplicateKeyException alreadyThere) {
-            return false;
-        }
-    }
-
-    @Override
-    public boolean replace(AccountView account, long expectedVersion) {
-        Update update = new Update()
-                .set("balance", account.balance())
-                .set("status", account.status())
-                .set("version", account.version())
-                .set("updatedAt", account.updatedAt());
-        return mongo.updateFirst(query(where("_id").is(account.accountId()).and("version").is(expectedVersion)),
-                update, AccountView.class, collections.accounts()).getMatchedCount() == 1;
-    }
-
-    @Override
-    public void addStatementRow(StatementRow row) {
-        try {
-            mongo.insert(row, collections.statements());
-        } catch (DuplicateKeyException alreadyThere) {
-            // the same event wrote the same line before: nothing to do
-        }
+    public Set<String> writeAll(List<AggregateFold<AccountView>> folds) {
+        List<StatementRow> lines = folds.stream()
+                .flatMap(fold -> fold.applied().stream())
+                .map(AccountEvolution::statementRow)
+                .flatMap(Optional::stream)
+                .toList();
+        BulkWrites.insertAll(mongo, StatementRow.class, collections.statements(), lines);
+        return BulkWrites.replaceGuarded(mongo, AccountView.class, collections.accounts(), folds,
+                AccountView::accountId);
     }
 }

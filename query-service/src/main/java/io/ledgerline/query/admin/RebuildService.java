@@ -9,6 +9,7 @@ import io.ledgerline.query.QueryProperties;
 import io.ledgerline.query.kafka.EventRecordDecoder;
 import io.ledgerline.query.kafka.InvalidEventException;
 import io.ledgerline.query.projection.EventDispatcher;
+import io.ledgerline.query.projection.EventEnvelope;
 import io.ledgerline.query.projection.Generations;
 import io.ledgerline.query.projection.ReadModelCollections;
 import io.ledgerline.query.projection.ReadModels;
@@ -44,7 +45,8 @@ import org.springframework.stereotype.Service;
  *       heartbeat is running. From then on every instance's live consumer also writes each event it handles into
  *       the new generation (where it parks until the rebuild reaches that aggregate).</li>
  *   <li>A separate consumer, manually assigned to every partition of both event topics, reads from the beginning
- *       into the new generation, through the same gap-aware projections, and never commits offsets.</li>
+ *       into the new generation, a poll at a time through the same batch projector as the live consumer, and
+ *       never commits offsets.</li>
  *   <li>When it has reached the end offsets, and every instance has had time to see the claim (two generation
  *       refresh periods), the switch makes the new generation active. Every event is then in it: either read by
  *       the rebuild (it was below an end offset the rebuild reached) or written by a live consumer that already
@@ -59,6 +61,8 @@ public class RebuildService implements DisposableBean {
     private static final Duration STALE_AFTER = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration REPORT_EVERY = Duration.ofMillis(500);
+    /** Records per poll, each poll one batch of bulk writes: larger than the live consumer's, it only catches up. */
+    private static final int MAX_POLL_RECORDS = 2_000;
 
     private final MongoTemplate mongo;
     private final Generations generations;
@@ -121,6 +125,7 @@ public class RebuildService implements DisposableBean {
         Properties overrides = new Properties();
         overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(MAX_POLL_RECORDS));
         try (Consumer<byte[], byte[]> consumer = consumerFactory.createConsumer(
                 properties.consumerGroup() + "-rebuild-g" + target.generation(), "ledger-query-rebuild", null,
                 overrides)) {
@@ -133,13 +138,17 @@ public class RebuildService implements DisposableBean {
             long applied = 0;
             long skipped = 0;
             while (!stopping) {
+                List<EventEnvelope> events = new ArrayList<>();
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                    if (apply(target, record)) {
-                        applied++;
-                    } else {
+                    try {
+                        events.add(decoder.decode(record));
+                    } catch (MalformedMessageException | InvalidEventException deadLettered) {
+                        // the live consumer dead-lettered it; the aggregate's read model waits at the gap there too
                         skipped++;
                     }
                 }
+                dispatcher.applyTo(target, events);
+                applied += events.size();
                 List<PartitionProgress> positions = positions(consumer, partitions);
                 boolean caughtUp = positions.stream().allMatch(position -> position.remaining() == 0);
                 Instant now = clock.instant();
@@ -157,16 +166,6 @@ public class RebuildService implements DisposableBean {
         } catch (RuntimeException e) {
             log.error("rebuild of read-model generation {} failed", target.generation(), e);
             fail(progress, stopping ? "stopped: the service shut down" : "failed: " + e.getMessage());
-        }
-    }
-
-    /** True when applied; false for a message that can never be an event (the live consumer dead-lettered it). */
-    private boolean apply(ReadModelCollections target, ConsumerRecord<byte[], byte[]> record) {
-        try {
-            dispatcher.applyTo(target, decoder.decode(record));
-            return true;
-        } catch (MalformedMessageException | InvalidEventException deadLettered) {
-            return false;
         }
     }
 

@@ -1,8 +1,9 @@
 package io.ledgerline.query.projection;
 
+import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** Hands a live event to the projections of every generation that must see it. */
+/** Hands a batch of live events to the read models of every generation that must see them. */
 @Component
 public class EventDispatcher {
 
@@ -16,23 +17,29 @@ public class EventDispatcher {
         this.metrics = metrics;
     }
 
-    /** Applies the event to the active generation (measured) and to a generation being rebuilt. */
-    public Outcome dispatch(EventEnvelope event) {
+    /**
+     * Applies the events to the active generation (measured) and to a generation being rebuilt; returns once
+     * MongoDB acknowledged every write of both.
+     */
+    public List<Outcome> dispatch(List<EventEnvelope> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
         ReadModelCollections active = generations.active();
-        Outcome outcome = null;
+        List<Outcome> outcomes = null;
         for (ReadModelCollections target : generations.writeTargets()) {
             if (target.equals(active)) {
-                outcome = metrics.timeApply(event, () -> readModels.of(target).apply(event));
+                outcomes = metrics.timeApply(events, () -> readModels.of(target).apply(events));
             } else {
-                // parking here is expected until the rebuild reaches this aggregate, so it is not a gap
-                readModels.of(target).apply(event);
+                // parking here is expected until the rebuild reaches these aggregates, so it is not a gap
+                readModels.of(target).apply(events);
             }
         }
-        return outcome;
+        return outcomes;
     }
 
-    /** Applies the event to one generation only, as the rebuild does. */
-    public Outcome applyTo(ReadModelCollections target, EventEnvelope event) {
-        return readModels.of(target).apply(event);
+    /** Applies the events to one generation only, as the rebuild does. */
+    public List<Outcome> applyTo(ReadModelCollections target, List<EventEnvelope> events) {
+        return readModels.of(target).apply(events);
     }
 }

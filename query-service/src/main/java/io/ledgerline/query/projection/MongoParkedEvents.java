@@ -5,9 +5,11 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.ledgerline.contracts.codec.LedgerCodec;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -28,33 +30,44 @@ public final class MongoParkedEvents implements ParkedEvents {
     }
 
     @Override
-    public void park(EventEnvelope event) {
-        ParkedEvent parked = new ParkedEvent(ParkedEvent.idOf(event.aggregateType(), event.aggregateId(),
-                event.version()), event.aggregateType(), event.aggregateId(), event.version(), event.eventId(),
-                event.eventType(), event.occurredAt(), event.correlationId(), event.payload(), clock.instant());
-        try {
-            mongo.insert(parked, collection);
-        } catch (DuplicateKeyException alreadyParked) {
-            // a redelivery of an event that is already waiting
+    public List<EventEnvelope> findAll(Collection<AggregateKey> aggregates) {
+        if (aggregates.isEmpty()) {
+            return List.of();
         }
+        Set<String> ids = aggregates.stream().map(AggregateKey::id).collect(Collectors.toSet());
+        // one $in on the aggregate id (indexed), the type is checked here
+        return mongo.find(query(where("aggregateId").in(ids)), ParkedEvent.class, collection).stream()
+                .filter(parked -> aggregates.contains(new AggregateKey(parked.aggregateType(), parked.aggregateId())))
+                .map(this::envelope)
+                .toList();
     }
 
     @Override
-    public Optional<EventEnvelope> find(AggregateType type, String aggregateId, long version) {
-        ParkedEvent parked = mongo.findById(ParkedEvent.idOf(type, aggregateId, version), ParkedEvent.class,
-                collection);
-        if (parked == null) {
-            return Optional.empty();
+    public void parkAll(Collection<EventEnvelope> events) {
+        Instant now = clock.instant();
+        BulkWrites.insertAll(mongo, ParkedEvent.class, collection, events.stream()
+                .map(event -> new ParkedEvent(ParkedEvent.idOf(event.aggregateType(), event.aggregateId(),
+                        event.version()), event.aggregateType(), event.aggregateId(), event.version(),
+                        event.eventId(), event.eventType(), event.occurredAt(), event.correlationId(), event.payload(),
+                        now))
+                .toList());
+    }
+
+    @Override
+    public void removeAll(Collection<EventEnvelope> events) {
+        if (events.isEmpty()) {
+            return;
         }
+        List<String> ids = events.stream()
+                .map(event -> ParkedEvent.idOf(event.aggregateType(), event.aggregateId(), event.version()))
+                .toList();
+        mongo.remove(query(where("_id").in(ids)), collection);
+    }
+
+    private EventEnvelope envelope(ParkedEvent parked) {
         // it was decoded once before it was parked, with the same codec
-        return Optional.of(new EventEnvelope(parked.aggregateType(), parked.aggregateId(), parked.version(),
-                parked.eventId(), parked.occurredAt(), parked.correlationId(), codec.decode(parked.payload()),
-                parked.payload()));
-    }
-
-    @Override
-    public void remove(AggregateType type, String aggregateId, long version) {
-        mongo.remove(query(where("_id").is(ParkedEvent.idOf(type, aggregateId, version))), collection);
+        return new EventEnvelope(parked.aggregateType(), parked.aggregateId(), parked.version(), parked.eventId(),
+                parked.occurredAt(), parked.correlationId(), codec.decode(parked.payload()), parked.payload());
     }
 
     public long count() {

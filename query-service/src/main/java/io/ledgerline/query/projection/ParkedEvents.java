@@ -1,14 +1,17 @@
 package io.ledgerline.query.projection;
 
-import java.util.Optional;
+import java.util.Collection;
+import java.util.List;
 
-/** Events that arrived ahead of a missing version, kept until the gap closes. */
+/** Events that arrived ahead of a missing version, kept until the gap closes; read and written in bulk. */
 public interface ParkedEvents {
 
-    /** Keeps the event; parking the same version twice keeps one. */
-    void park(EventEnvelope event);
+    /** Every event parked for one of these aggregates (one read). */
+    List<EventEnvelope> findAll(Collection<AggregateKey> aggregates);
 
-    Optional<EventEnvelope> find(AggregateType type, String aggregateId, long version);
+    /** Keeps the events; parking the same version again keeps one. */
+    void parkAll(Collection<EventEnvelope> events);
 
-    void remove(AggregateType type, String aggregateId, long version);
+    /** Forgets the events (by aggregate and version); forgetting one that is not there changes nothing. */
+    void removeAll(Collection<EventEnvelope> events);
 }

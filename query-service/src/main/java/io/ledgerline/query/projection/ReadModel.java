@@ -1,16 +1,12 @@
 package io.ledgerline.query.projection;
 
-import io.ledgerline.query.account.AccountProjection;
-import io.ledgerline.query.transfer.TransferProjection;
+import java.util.List;
 
-/** The projections writing into one generation of collections. */
-public record ReadModel(ReadModelCollections collections, AccountProjection accounts, TransferProjection transfers,
-                        MongoParkedEvents parked) {
+/** The read models of one generation of collections, written a batch at a time. */
+public record ReadModel(ReadModelCollections collections, BatchProjector projector, MongoParkedEvents parked) {
 
-    public Outcome apply(EventEnvelope event) {
-        return switch (event.aggregateType()) {
-            case ACCOUNT -> accounts.handle(event);
-            case TRANSFER -> transfers.handle(event);
-        };
+    /** @return the outcome of each event, in order */
+    public List<Outcome> apply(List<EventEnvelope> events) {
+        return events.isEmpty() ? List.of() : projector.apply(events);
     }
 }

@@ -1,10 +1,10 @@
 package io.ledgerline.query.projection;
 
 import io.ledgerline.contracts.codec.LedgerCodec;
-import io.ledgerline.query.account.AccountProjection;
+import io.ledgerline.query.account.AccountEvolution;
 import io.ledgerline.query.account.MongoAccountStore;
 import io.ledgerline.query.transfer.MongoTransferStore;
-import io.ledgerline.query.transfer.TransferProjection;
+import io.ledgerline.query.transfer.TransferEvolution;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,9 +45,11 @@ public class ReadModels {
         ensureIndexes(collections);
         MongoParkedEvents parked = new MongoParkedEvents(mongo, collections.parkedEvents(), LedgerCodec.contracts(),
                 clock);
-        return new ReadModel(collections,
-                new AccountProjection(new MongoAccountStore(mongo, collections), parked),
-                new TransferProjection(new MongoTransferStore(mongo, collections), parked),
+        return new ReadModel(collections, new BatchProjector(parked,
+                new StreamProjection<>(AggregateType.ACCOUNT, AccountEvolution.EVOLUTION,
+                        new MongoAccountStore(mongo, collections)),
+                new StreamProjection<>(AggregateType.TRANSFER, TransferEvolution.EVOLUTION,
+                        new MongoTransferStore(mongo, collections))),
                 parked);
     }
 
@@ -60,5 +62,7 @@ public class ReadModels {
                 .on("accountId", Sort.Direction.ASC).on("occurredAt", Sort.Direction.ASC).named("account_time"));
         mongo.indexOps(collections.parkedEvents()).createIndex(new Index()
                 .on("parkedAt", Sort.Direction.ASC).named("parked_at"));
+        mongo.indexOps(collections.parkedEvents()).createIndex(new Index()
+                .on("aggregateId", Sort.Direction.ASC).named("parked_aggregate"));
     }
 }

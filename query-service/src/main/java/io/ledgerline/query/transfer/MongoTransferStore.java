@@ -3,14 +3,20 @@ package io.ledgerline.query.transfer;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import io.ledgerline.query.projection.AggregateFold;
+import io.ledgerline.query.projection.BulkWrites;
+import io.ledgerline.query.projection.DocumentStore;
 import io.ledgerline.query.projection.ReadModelCollections;
-import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Update;
 
-/** Transfer documents in one generation's collection, written with the same guards as accounts. */
-public final class MongoTransferStore implements TransferStore {
+/** Transfer documents in one generation's collection, a batch at a time, with the same guard as accounts. */
+public final class MongoTransferStore implements DocumentStore<TransferView> {
 
     private final MongoTemplate mongo;
     private final ReadModelCollections collections;
@@ -21,30 +27,14 @@ public final class MongoTransferStore implements TransferStore {
     }
 
     @Override
-    public Optional<TransferView> find(String transferId) {
-        return Optional.ofNullable(mongo.findById(transferId, TransferView.class, collections.transfers()));
+    public Map<String, TransferView> findAll(Collection<String> transferIds) {
+        return mongo.find(query(where("_id").in(transferIds)), TransferView.class, collections.transfers()).stream()
+                .collect(Collectors.toMap(TransferView::transferId, Function.identity()));
     }
 
     @Override
-    public boolean insert(TransferView transfer) {
-        try {
-            mongo.insert(transfer, collections.transfers());
-            return true;
-        } catch (DuplicateKeyException alreadyThere) {
-            return false;
-        }
-    }
-
-    @Override
-    public boolean replace(TransferView transfer, long expectedVersion) {
-        Update update = new Update()
-                .set("status", transfer.status())
-                .set("version", transfer.version())
-                .set("completedAt", transfer.completedAt());
-        if (transfer.reason() != null) {
-            update.set("reason", transfer.reason());
-        }
-        return mongo.updateFirst(query(where("_id").is(transfer.transferId()).and("version").is(expectedVersion)),
-                update, TransferView.class, collections.transfers()).getMatchedCount() == 1;
+    public Set<String> writeAll(List<AggregateFold<TransferView>> folds) {
+        return BulkWrites.replaceGuarded(mongo, TransferView.class, collections.transfers(), folds,
+                TransferView::transferId);
     }
 }

@@ -5,10 +5,29 @@ import io.ledgerline.contracts.transfer.TransferFailed;
 import io.ledgerline.contracts.transfer.TransferRejected;
 import io.ledgerline.contracts.transfer.TransferRequested;
 import io.ledgerline.query.projection.EventEnvelope;
+import io.ledgerline.query.projection.Evolution;
 import org.apache.avro.specific.SpecificRecord;
 
 /** What each transfer event does to the read model, as pure functions. */
 public final class TransferEvolution {
+
+    /** The transfer stream's evolution, as the batch fold uses it. */
+    public static final Evolution<TransferView> EVOLUTION = new Evolution<>() {
+        @Override
+        public TransferView start(EventEnvelope first) {
+            return requested(first);
+        }
+
+        @Override
+        public TransferView evolve(TransferView transfer, EventEnvelope next) {
+            return TransferEvolution.evolve(transfer, next);
+        }
+
+        @Override
+        public long versionOf(TransferView transfer) {
+            return transfer.version();
+        }
+    };
 
     private TransferEvolution() {
     }

@@ -14,10 +14,19 @@ import static io.ledgerline.query.support.Events.withdrawn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ledgerline.query.projection.AggregateKey;
+import io.ledgerline.query.projection.AggregateType;
+import io.ledgerline.query.projection.BatchFold;
+import io.ledgerline.query.projection.BatchProjector;
 import io.ledgerline.query.projection.EventEnvelope;
 import io.ledgerline.query.projection.Outcome;
+import io.ledgerline.query.projection.StreamProjection;
 import io.ledgerline.query.support.Envelopes;
+import io.ledgerline.query.support.InMemoryDocuments;
 import io.ledgerline.query.support.InMemoryParkedEvents;
+import io.ledgerline.query.transfer.TransferEvolution;
+import io.ledgerline.query.transfer.TransferView;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AccountProjectionTest {
@@ -26,7 +35,16 @@ class AccountProjectionTest {
 
     private final InMemoryAccountStore store = new InMemoryAccountStore();
     private final InMemoryParkedEvents parked = new InMemoryParkedEvents();
-    private final AccountProjection projection = new AccountProjection(store, parked);
+    private final BatchProjector projector = new BatchProjector(parked,
+            new StreamProjection<>(AggregateType.ACCOUNT, AccountEvolution.EVOLUTION, store),
+            new StreamProjection<>(AggregateType.TRANSFER, TransferEvolution.EVOLUTION,
+                    new InMemoryDocuments<>(TransferView::transferId, TransferView::version)));
+    /** Each event in a batch of its own, as the per-event projection saw them. */
+    private final Projection projection = event -> projector.apply(List.of(event)).get(0);
+
+    private interface Projection {
+        Outcome handle(EventEnvelope event);
+    }
 
     private final EventEnvelope v1 = account(ID, 1, opened(ID, "owner-1", "EUR", 500));
     private final EventEnvelope v2 = account(ID, 2, deposited(ID, "tx-1", 1_000, "EUR", 1_000, "salary"));
@@ -193,6 +211,8 @@ class AccountProjectionTest {
         EventEnvelope transferEvent = Envelopes.transfer("tr-1", 1,
                 io.ledgerline.query.support.Events.requested("tr-1", "a", "b", 1, "EUR"));
 
-        assertThatThrownBy(() -> projection.handle(transferEvent)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BatchFold.fold(new AggregateKey(AggregateType.ACCOUNT, ID), null,
+                AccountEvolution.EVOLUTION, List.of(transferEvent), List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

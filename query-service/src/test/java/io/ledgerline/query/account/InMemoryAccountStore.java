@@ -1,41 +1,38 @@
 package io.ledgerline.query.account;
 
+import io.ledgerline.query.projection.AggregateFold;
+import io.ledgerline.query.support.InMemoryDocuments;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** The store contract without MongoDB: same guards, so the projection's logic is tested on its own. */
-final class InMemoryAccountStore implements AccountStore {
+/** The account store contract without MongoDB: same guard, statement lines first, so the logic is tested alone. */
+final class InMemoryAccountStore extends InMemoryDocuments<AccountView> {
 
-    private final Map<String, AccountView> accounts = new HashMap<>();
     private final Map<String, StatementRow> rows = new HashMap<>();
     int rowWrites;
 
-    @Override
-    public Optional<AccountView> find(String accountId) {
-        return Optional.ofNullable(accounts.get(accountId));
+    InMemoryAccountStore() {
+        super(AccountView::accountId, AccountView::version);
+    }
+
+    Optional<AccountView> find(String accountId) {
+        return Optional.ofNullable(get(accountId));
     }
 
     @Override
-    public boolean insert(AccountView account) {
-        return accounts.putIfAbsent(account.accountId(), account) == null;
+    public Set<String> writeAll(List<AggregateFold<AccountView>> folds) {
+        folds.stream().flatMap(fold -> fold.applied().stream()).map(AccountEvolution::statementRow)
+                .flatMap(Optional::stream).forEach(this::addStatementRow);
+        return super.writeAll(folds);
     }
 
-    @Override
-    public boolean replace(AccountView account, long expectedVersion) {
-        AccountView current = accounts.get(account.accountId());
-        if (current == null || current.version() != expectedVersion) {
-            return false;
-        }
-        accounts.put(account.accountId(), account);
-        return true;
-    }
-
-    @Override
-    public void addStatementRow(StatementRow row) {
+    /** Adds a statement line; adding the same line again changes nothing. */
+    void addStatementRow(StatementRow row) {
         rowWrites++;
         rows.putIfAbsent(row.id(), row);
     }

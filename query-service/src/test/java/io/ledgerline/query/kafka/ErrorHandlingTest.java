@@ -1,9 +1,13 @@
 package io.ledgerline.query.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.ledgerline.contracts.LedgerHeaders;
@@ -15,14 +19,21 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -95,6 +106,57 @@ class ErrorHandlingTest {
 
         assertThat(producer.history()).isEmpty();
         assertThat(meters.get("ledger.query.unknown.schema").counter().count()).isEqualTo(3);
+    }
+
+    @SafeVarargs
+    private static ConsumerRecords<byte[], byte[]> batchOf(ConsumerRecord<byte[], byte[]>... records) {
+        return new ConsumerRecords<>(Map.of(new TopicPartition(Topics.ACCOUNT_EVENTS, 1), List.of(records)));
+    }
+
+    private static ConsumerRecord<byte[], byte[]> at(long offset) {
+        return new ConsumerRecord<>(Topics.ACCOUNT_EVENTS, 1, offset, ("acc-" + offset).getBytes(StandardCharsets.UTF_8),
+                new byte[] {(byte) offset});
+    }
+
+    @Test
+    void inABatchOnlyTheRecordTheListenerNamedIsDeadLetteredAndTheOnesBeforeItAreCommitted() {
+        ConsumerRecords<byte[], byte[]> batch = batchOf(at(10), at(11), at(12));
+        when(container.getContainerProperties()).thenReturn(new ContainerProperties(Topics.ACCOUNT_EVENTS));
+
+        // the handler throws to tell the container that it sought the partitions itself
+        assertThatThrownBy(() -> handler.handleBatch(new BatchListenerFailedException("cannot decode",
+                new MalformedMessageException("not Avro", null), 1), batch, consumer, container, () -> { }))
+                .isInstanceOf(KafkaException.class);
+
+        assertThat(producer.history()).singleElement().satisfies(dead -> {
+            assertThat(dead.topic()).isEqualTo("ledger.account-events.v1.dlt");
+            assertThat(dead.key()).isEqualTo("acc-11".getBytes(StandardCharsets.UTF_8));
+        });
+        // the record before it is committed, then the dead-lettered one; the one after it is read again
+        verify(consumer).commitSync(eq(Map.of(new TopicPartition(Topics.ACCOUNT_EVENTS, 1),
+                new OffsetAndMetadata(11))), any());
+        verify(consumer).commitSync(eq(Map.of(new TopicPartition(Topics.ACCOUNT_EVENTS, 1),
+                new OffsetAndMetadata(12))), any());
+        verify(consumer).seek(new TopicPartition(Topics.ACCOUNT_EVENTS, 1), 12);
+    }
+
+    @Test
+    void inABatchAnUnknownSchemaIsRetriedAndAlertedOnNotDeadLettered() {
+        ConsumerRecords<byte[], byte[]> batch = batchOf(at(20), at(21), at(22));
+        when(container.getContainerProperties()).thenReturn(new ContainerProperties(Topics.ACCOUNT_EVENTS));
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> handler.handleBatch(new BatchListenerFailedException("cannot decode",
+                    new UnknownSchemaException(42, "unknown writer schema"), 1), batch, consumer, container,
+                    () -> { })).hasMessageContaining("in retry");
+        }
+
+        assertThat(producer.history()).isEmpty();
+        assertThat(meters.get("ledger.query.unknown.schema").counter().count()).isEqualTo(2);
+        // the record before it is committed and the failed one is read again, never skipped
+        verify(consumer, times(2)).commitSync(eq(Map.of(new TopicPartition(Topics.ACCOUNT_EVENTS, 1),
+                new OffsetAndMetadata(21))), any());
+        verify(consumer, times(2)).seek(new TopicPartition(Topics.ACCOUNT_EVENTS, 1), 21);
     }
 
     @Test

@@ -28,7 +28,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 /** At-least-once delivery, out-of-order arrival, undecodable messages and version gaps, end to end. */
 class ProjectionResilienceIT extends IntegrationTestBase {
@@ -38,6 +40,9 @@ class ProjectionResilienceIT extends IntegrationTestBase {
 
     @Autowired
     private ConsumerFactory<byte[], byte[]> consumers;
+
+    @Autowired
+    private KafkaListenerEndpointRegistry listeners;
 
     private double duplicates(String aggregate) {
         Timer timer = meters.find("ledger.query.projection.apply").tag("aggregate", aggregate)
@@ -125,6 +130,39 @@ class ProjectionResilienceIT extends IntegrationTestBase {
     }
 
     @Test
+    void aMalformedRecordInsideABatchIsDeadLetteredAloneAndItsNeighboursAreProjected() {
+        AccountScript before = new AccountScript(id("acc"), id("owner"), "EUR", someTime()).deposit("d1", 5);
+        AccountScript after = new AccountScript(id("acc"), id("owner"), "EUR", someTime()).deposit("d2", 7);
+        String badKey = id("bad");
+        ProducerRecord<byte[], byte[]> garbage = EventRecords.record(Topics.ACCOUNT_EVENTS, 0, badKey, 1L,
+                "io.ledgerline.contracts.account.AccountOpened", "not avro either".getBytes(StandardCharsets.UTF_8),
+                Instant.now());
+        List<ProducerRecord<byte[], byte[]>> batch = List.of(before.event(1), after.event(1), garbage,
+                before.event(2), after.event(2));
+        double deadBefore = counter("ledger.query.dead.letters", "code", "malformed-message");
+        MessageListenerContainer container = listeners.getListenerContainer(ProjectionListener.LISTENER_ID);
+
+        // held back while they are produced, so that one poll hands all five records to the listener
+        container.pause();
+        try {
+            await().atMost(AWAIT).until(container::isContainerPaused);
+            batch.forEach(record -> send(EventRecords.onPartition(record, 0)));
+        } finally {
+            container.resume();
+        }
+
+        assertThat(awaitAccount(before.accountId(), 2).path("balance").asLong()).isEqualTo(5);
+        assertThat(awaitAccount(after.accountId(), 2).path("balance").asLong()).isEqualTo(7);
+        ConsumerRecord<byte[], byte[]> dead = awaitDeadLetter(Topics.ACCOUNT_EVENTS, 0, badKey);
+        assertThat(dead.value()).isEqualTo(garbage.value());
+        assertThat(header(dead, LedgerHeaders.ERROR_CODE)).isEqualTo("malformed-message");
+        assertThat(counter("ledger.query.dead.letters", "code", "malformed-message")).isEqualTo(deadBefore + 1);
+        assertThat(deadLetterKeys(Topics.ACCOUNT_EVENTS, 0)).doesNotContain(before.accountId(), after.accountId());
+        assertThat(statement(before.accountId()).path("items")).hasSize(1);
+        assertThat(statement(after.accountId()).path("items")).hasSize(1);
+    }
+
+    @Test
     void aMessageWithoutItsVersionHeaderIsDeadLetteredOnItsOwnPartition() {
         String badKey = id("nover");
         ProducerRecord<byte[], byte[]> noVersion = EventRecords.record(Topics.ACCOUNT_EVENTS, 1, badKey, null,
@@ -195,6 +233,22 @@ class ProjectionResilienceIT extends IntegrationTestBase {
             });
         }
         return found.get();
+    }
+
+    private List<String> deadLetterKeys(String topic, int partition) {
+        TopicPartition deadLetters = new TopicPartition(Topics.deadLetter(topic), partition);
+        List<String> keys = new ArrayList<>();
+        try (Consumer<byte[], byte[]> consumer = consumers.createConsumer(id("dlt-reader"), null)) {
+            consumer.assign(List.of(deadLetters));
+            consumer.seekToBeginning(List.of(deadLetters));
+            long end = consumer.endOffsets(List.of(deadLetters)).get(deadLetters);
+            await().atMost(AWAIT).until(() -> {
+                consumer.poll(Duration.ofMillis(200))
+                        .forEach(record -> keys.add(new String(record.key(), StandardCharsets.UTF_8)));
+                return consumer.position(deadLetters) >= end;
+            });
+        }
+        return keys;
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {

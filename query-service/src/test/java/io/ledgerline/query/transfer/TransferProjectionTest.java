@@ -7,41 +7,35 @@ import static io.ledgerline.query.support.Events.rejected;
 import static io.ledgerline.query.support.Events.requested;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ledgerline.query.account.AccountEvolution;
+import io.ledgerline.query.account.AccountView;
+import io.ledgerline.query.projection.AggregateType;
+import io.ledgerline.query.projection.BatchProjector;
 import io.ledgerline.query.projection.EventEnvelope;
 import io.ledgerline.query.projection.Outcome;
+import io.ledgerline.query.projection.StreamProjection;
+import io.ledgerline.query.support.InMemoryDocuments;
 import io.ledgerline.query.support.InMemoryParkedEvents;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TransferProjectionTest {
 
     private static final String ID = "tr-1";
 
-    private final Map<String, TransferView> documents = new HashMap<>();
+    private final InMemoryDocuments<TransferView> documents =
+            new InMemoryDocuments<>(TransferView::transferId, TransferView::version);
     private final InMemoryParkedEvents parked = new InMemoryParkedEvents();
-    private final TransferProjection projection = new TransferProjection(new TransferStore() {
-        @Override
-        public Optional<TransferView> find(String transferId) {
-            return Optional.ofNullable(documents.get(transferId));
-        }
+    private final BatchProjector projector = new BatchProjector(parked,
+            new StreamProjection<>(AggregateType.TRANSFER, TransferEvolution.EVOLUTION, documents),
+            new StreamProjection<>(AggregateType.ACCOUNT, AccountEvolution.EVOLUTION,
+                    new InMemoryDocuments<>(AccountView::accountId, AccountView::version)));
+    /** Each event in a batch of its own, as the per-event projection saw them. */
+    private final Projection projection = event -> projector.apply(List.of(event)).get(0);
 
-        @Override
-        public boolean insert(TransferView transfer) {
-            return documents.putIfAbsent(transfer.transferId(), transfer) == null;
-        }
-
-        @Override
-        public boolean replace(TransferView transfer, long expectedVersion) {
-            TransferView current = documents.get(transfer.transferId());
-            if (current == null || current.version() != expectedVersion) {
-                return false;
-            }
-            documents.put(transfer.transferId(), transfer);
-            return true;
-        }
-    }, parked);
+    private interface Projection {
+        Outcome handle(EventEnvelope event);
+    }
 
     private final EventEnvelope v1 = transfer(ID, 1, requested(ID, "acc-a", "acc-b", 250, "EUR"));
 

@@ -1,20 +1,40 @@
 package io.ledgerline.local.mongo;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
- * The on-disk MongoDB-wire backend of the local stack. H2's MVStore otherwise commits in the background
- * (about every second), so a write it acknowledged could be lost to a SIGKILL while the query-service has
- * already committed its Kafka offset past it. Committing the store before answering a write makes an
- * acknowledged write survive the process, as a journaled MongoDB write would.
+ * The on-disk MongoDB-wire backend of the local stack.
+ *
+ * <ul>
+ *   <li><b>Durable acknowledgements.</b> H2's MVStore otherwise commits in the background (about every second),
+ *       so a write it acknowledged could be lost to a SIGKILL while the query-service has already committed its
+ *       Kafka offset past it. Committing the store before answering a write command makes an acknowledged write
+ *       survive the process, as a journaled MongoDB write would. One command is one commit, however many
+ *       documents it carries: a bulk insert or a bulk of guarded updates costs one commit, not one per document.</li>
+ *   <li><b>{@code _id} lookups stay lookups.</b> mongo-java-server uses an index only when a filter names exactly
+ *       the index's fields, so {@code {_id: x, version: 3}} (the read models' version guard) scanned the whole
+ *       collection. Such a filter here finds its candidates through the {@code _id} index and then matches the
+ *       whole filter on them, as MongoDB's planner does; results are the same, only the work differs.</li>
+ * </ul>
  */
 public class DurableH2Backend extends H2Backend {
 
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
             "createindexes", "dropindexes", "drop", "dropdatabase", "renamecollection", "create");
+    private static final String ID = "_id";
 
     public DurableH2Backend(String fileName) {
         super(fileName);
@@ -26,9 +46,57 @@ public class DurableH2Backend extends H2Backend {
             return HelloCommand.answer(this, channel, database, query);
         }
         Document response = super.handleCommand(channel, database, command, query);
-        if (WRITES.contains(command.toLowerCase(java.util.Locale.ROOT))) {
+        if (WRITES.contains(command.toLowerCase(Locale.ROOT))) {
             commit();
         }
         return response;
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new IdAwareDatabase(databaseName);
+    }
+
+    /** Inner, not static: H2Database opens existing collections in its constructor, before fields of a subclass. */
+    private final class IdAwareDatabase extends H2Database {
+
+        IdAwareDatabase(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String fullName = getFullCollectionNamespace(collectionName);
+            return new IdAwareCollection(this, collectionName, options,
+                    getMvStore().openMap("databases." + fullName), getMvStore().openMap("meta." + fullName));
+        }
+    }
+
+    private final class IdAwareCollection extends H2Collection {
+
+        IdAwareCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                org.h2.mvstore.MVMap<Object, Document> dataMap, org.h2.mvstore.MVMap<String, Object> metaMap) {
+            super(database, collectionName, options, dataMap, metaMap, getCursorRegistry());
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                int batchSize, Document fieldSelector) {
+            if (query.size() > 1 && query.containsKey(ID)) {
+                Document byId = new Document(ID, query.get(ID));
+                for (Index<Object> index : getIndexes()) {
+                    if (isIdIndex(index) && index.canHandle(byId)) {
+                        return matchDocuments(query, index.getPositions(byId), orderBy, numberToSkip, limit,
+                                batchSize, fieldSelector);
+                    }
+                }
+            }
+            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        private static boolean isIdIndex(Index<Object> index) {
+            List<IndexKey> keys = index.getKeys();
+            return keys.size() == 1 && keys.get(0).getKey().equals(ID);
+        }
     }
 }

@@ -1,0 +1,286 @@
+package io.ledgerline.query.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ledgerline.contracts.Topics;
+import io.ledgerline.local.kafka.KafkaBroker;
+import io.ledgerline.local.mongo.MongoProcess;
+import io.ledgerline.local.process.ChildProcess;
+import io.ledgerline.local.process.ProcessContext;
+import io.ledgerline.local.tokens.JwksServer;
+import io.ledgerline.local.tokens.LocalTokens;
+import io.ledgerline.local.tokens.TokenSpec;
+import io.ledgerline.query.support.EventRecords;
+import io.ledgerline.query.support.Events;
+import java.io.File;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Measures the query-service's projection against the local stack's pieces, each its own process: a KRaft broker,
+ * the durable MongoDB-wire store and the query-service jar. It prints numbers; it asserts nothing.
+ *
+ * <ol>
+ *   <li>warm-up: {@code --warmup} events, consumed live (JIT, connection pools);</li>
+ *   <li>live: {@code --events} more events produced as fast as the producer goes (or at {@code --rate} per second)
+ *       while the live consumer applies them; events/s from the first send until the consumer group's committed
+ *       offsets reach the end, and the query-service's CPU time per event over the same window;</li>
+ *   <li>rebuild: {@code POST /api/v1/admin/projections/rebuild} over everything on the topics; events/s as the
+ *       rebuild reports it (applied between its start and finish), and CPU per event.</li>
+ * </ol>
+ * Events: {@code --accounts} accounts, each opened and then deposited to / withdrawn from in turn (round robin, so a
+ * batch holds many aggregates), and one transfer (requested, completed) for every ten account events.
+ *
+ * <pre>
+ * java -cp &lt;query-service test class path&gt; io.ledgerline.query.bench.ProjectionBenchmark \
+ *     --query-jar query-service/target/query-service-exec.jar --local-classes infra/local/target/classes \
+ *     [--events 100000] [--warmup 20000] [--accounts 2000] [--rate 0] [--partitions 3]
+ * </pre>
+ */
+public final class ProjectionBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String GROUP = "ledger-query";
+
+    private final Map<String, String> options;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, Long> balances = new HashMap<>();
+    private final Map<String, Long> versions = new HashMap<>();
+    private int nextAccount;
+    private int nextTransfer;
+    private long produced;
+
+    private ProjectionBenchmark(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        new ProjectionBenchmark(options).run();
+    }
+
+    private String option(String name, String fallback) {
+        return options.getOrDefault(name, fallback);
+    }
+
+    private void run() throws Exception {
+        Path dir = Files.createTempDirectory("ledgerline-bench");
+        String classpath = option("local-classes", "infra/local/target/classes") + File.pathSeparator
+                + System.getProperty("java.class.path");
+        ProcessContext context = new ProcessContext(dir.resolve("logs"), dir.resolve("run"), classpath,
+                Duration.ofMinutes(3));
+        Files.createDirectories(dir.resolve("logs"));
+        Files.createDirectories(dir.resolve("run"));
+        int partitions = Integer.parseInt(option("partitions", "3"));
+        int kafkaPort = freePort();
+        int httpPort = freePort();
+        int mongoPort = freePort();
+        ChildProcess kafka = KafkaBroker.process(new KafkaBroker.Settings(dir.resolve("kafka"), kafkaPort, freePort(),
+                "512m", null), context);
+        ChildProcess mongo = MongoProcess.process(dir.resolve("mongo/ledgerline.mv"), mongoPort, "512m", context);
+        LocalTokens tokens = LocalTokens.generate();
+        JwksServer jwks = JwksServer.start(tokens.publicJwkSet(), 0);
+        String bootstrap = "127.0.0.1:" + kafkaPort;
+        Map<String, String> environment = Map.of(
+                "SERVER_PORT", Integer.toString(httpPort),
+                "SPRING_DATA_MONGODB_URI", "mongodb://127.0.0.1:" + mongoPort + "/ledgerline",
+                "SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrap,
+                "LEDGERLINE_JWK_SET_URI", jwks.uri(),
+                "LEDGERLINE_TOPIC_PARTITIONS", Integer.toString(partitions));
+        ChildProcess query = new ChildProcess("query-service", context,
+                List.of(ProcessContext.JAVA, "-Xmx256m", "-jar", option("query-jar",
+                        "query-service/target/query-service-exec.jar")),
+                environment, () -> ready(httpPort), Duration.ofSeconds(20), () -> { });
+        try {
+            kafka.start();
+            mongo.start();
+            kafka.waitHealthy();
+            mongo.waitHealthy();
+            try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+                 KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
+                List<NewTopic> topics = new ArrayList<>();
+                for (String topic : List.of(Topics.ACCOUNT_EVENTS, Topics.TRANSFER_EVENTS)) {
+                    topics.add(new NewTopic(topic, partitions, (short) 1));
+                    topics.add(new NewTopic(Topics.deadLetter(topic), partitions, (short) 1));
+                }
+                admin.createTopics(topics).all().get();
+                query.start();
+                query.waitHealthy();
+                say("data in " + dir + "; query-service pid " + query.pid());
+
+                long warmup = Long.parseLong(option("warmup", "20000"));
+                produce(producer, warmup, 0);
+                awaitConsumed(admin);
+                say("warm-up: " + warmup + " events consumed");
+
+                long events = Long.parseLong(option("events", "100000"));
+                double rate = Double.parseDouble(option("rate", "0"));
+                long cpuBefore = cpuNanos(query.pid());
+                long start = System.nanoTime();
+                produce(producer, events, rate);
+                double producing = (System.nanoTime() - start) / 1e9;
+                awaitConsumed(admin);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                double cpu = (cpuNanos(query.pid()) - cpuBefore) / 1e9;
+                say(String.format("live: %d events in %.1f s (produced in %.1f s%s) = %.0f events/s;"
+                                + " query-service CPU %.1f s = %.0f us/event (%.0f%% of one core)", events, seconds,
+                        producing, rate > 0 ? " at " + rate + "/s" : "", events / seconds, cpu, cpu * 1e6 / events,
+                        cpu * 100 / seconds));
+
+                rebuild(tokens, httpPort, query.pid());
+            }
+        } finally {
+            query.stop();
+            mongo.stop();
+            kafka.stop();
+            jwks.close();
+        }
+    }
+
+    private void rebuild(LocalTokens tokens, int port, long pid) throws Exception {
+        String token = tokens.mint(TokenSpec.of("bench", "operator", Duration.ofHours(1)));
+        URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/admin/projections/rebuild");
+        long cpuBefore = cpuNanos(pid);
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException("rebuild refused: " + started.statusCode() + " " + started.body());
+        }
+        long target = JSON.readTree(started.body()).path("lastRebuild").path("targetGeneration").asLong();
+        while (true) {
+            Thread.sleep(500);
+            JsonNode status = JSON.readTree(http.send(HttpRequest.newBuilder(uri)
+                    .header("Authorization", "Bearer " + token).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            JsonNode last = status.path("lastRebuild");
+            String state = last.path("state").asText();
+            if (last.path("targetGeneration").asLong() == target && !state.equals("RUNNING")) {
+                double cpu = (cpuNanos(pid) - cpuBefore) / 1e9;
+                double seconds = Duration.between(Instant.parse(last.path("startedAt").asText()),
+                        Instant.parse(last.path("finishedAt").asText())).toMillis() / 1000.0;
+                long applied = last.path("eventsApplied").asLong();
+                say(String.format("rebuild: %s, %d events in %.1f s = %.0f events/s; query-service CPU %.1f s"
+                        + " = %.0f us/event", state, applied, seconds, applied / seconds, cpu, cpu * 1e6 / applied));
+                return;
+            }
+        }
+    }
+
+    /** Account events in rounds over the accounts, plus a transfer (requested, completed) every ten. */
+    private void produce(KafkaProducer<byte[], byte[]> producer, long count, double perSecond) throws Exception {
+        int accounts = Integer.parseInt(option("accounts", "2000"));
+        long begin = System.nanoTime();
+        for (long i = 0; i < count; i++) {
+            ProducerRecord<byte[], byte[]> record;
+            if (i % 11 == 10) {
+                String transferId = "bench-t-" + (nextTransfer / 2);
+                record = nextTransfer % 2 == 0
+                        ? EventRecords.record(Topics.TRANSFER_EVENTS, transferId, 1,
+                                Events.requested(transferId, "bench-a-0", "bench-a-1", 1, "EUR"), Instant.now())
+                        : EventRecords.record(Topics.TRANSFER_EVENTS, transferId, 2, Events.completed(transferId),
+                                Instant.now());
+                nextTransfer++;
+            } else {
+                String accountId = "bench-a-" + (nextAccount++ % accounts);
+                long version = versions.merge(accountId, 1L, Long::sum);
+                long balance = balances.getOrDefault(accountId, 0L);
+                if (version == 1) {
+                    record = EventRecords.record(Topics.ACCOUNT_EVENTS, accountId, 1,
+                            Events.opened(accountId, "bench-owner-" + (accountId.hashCode() & 63), "EUR", 0),
+                            Instant.now());
+                } else if (version % 3 == 0) {
+                    balances.put(accountId, balance - 1);
+                    record = EventRecords.record(Topics.ACCOUNT_EVENTS, accountId, version,
+                            Events.withdrawn(accountId, "w" + version, 1, "EUR", balance - 1), Instant.now());
+                } else {
+                    balances.put(accountId, balance + 2);
+                    record = EventRecords.record(Topics.ACCOUNT_EVENTS, accountId, version,
+                            Events.deposited(accountId, "d" + version, 2, "EUR", balance + 2, null), Instant.now());
+                }
+            }
+            producer.send(record);
+            produced++;
+            if (perSecond > 0 && i % 100 == 99) {
+                long due = begin + (long) ((i + 1) / perSecond * 1e9);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+            }
+        }
+        producer.flush();
+    }
+
+    private static void awaitConsumed(AdminClient admin) throws Exception {
+        while (true) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (String topic : List.of(Topics.ACCOUNT_EVENTS, Topics.TRANSFER_EVENTS)) {
+                admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                        .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            }
+            long end = admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
+                    .partitionsToOffsetAndMetadata().get();
+            long done = committed.entrySet().stream().filter(e -> latest.containsKey(e.getKey()) && e.getValue() != null)
+                    .mapToLong(e -> e.getValue().offset()).sum();
+            if (done >= end) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        return new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private boolean ready(int port) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode() == 200;
+    }
+
+    private static long cpuNanos(long pid) {
+        return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration())
+                .orElseThrow(() -> new IllegalStateException("no CPU time for pid " + pid)).toNanos();
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void say(String line) {
+        System.out.println(Instant.now() + " " + line);
+    }
+}
