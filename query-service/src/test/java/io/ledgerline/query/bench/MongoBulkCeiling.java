@@ -1,7 +1,5 @@
 package io.ledgerline.query.bench;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoClient;
@@ -123,7 +121,9 @@ public final class MongoBulkCeiling {
             for (Document stored : accounts.find(in("_id", ids))) {
                 long version = stored.getLong("version");
                 int index = Integer.parseInt(stored.getString("_id").substring(("acc-" + round + "-").length()));
-                writes.add(new ReplaceOneModel<>(and(eq("_id", stored.getString("_id")), eq("version", version)),
+                // the guard as the projection sends it: one flat filter document (Filters.and would send $and)
+                writes.add(new ReplaceOneModel<>(
+                        new Document("_id", stored.getString("_id")).append("version", version),
                         account(round, index, version + 1, now), new ReplaceOptions().upsert(true)));
             }
             accounts.bulkWrite(writes, bulkUnordered);

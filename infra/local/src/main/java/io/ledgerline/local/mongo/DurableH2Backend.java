@@ -24,10 +24,14 @@ import java.util.Set;
  *       Kafka offset past it. Committing the store before answering a write command makes an acknowledged write
  *       survive the process, as a journaled MongoDB write would. One command is one commit, however many
  *       documents it carries: a bulk insert or a bulk of guarded updates costs one commit, not one per document.</li>
- *   <li><b>{@code _id} lookups stay lookups.</b> mongo-java-server uses an index only when a filter names exactly
- *       the index's fields, so {@code {_id: x, version: 3}} (the read models' version guard) scanned the whole
- *       collection. Such a filter here finds its candidates through the {@code _id} index and then matches the
- *       whole filter on them, as MongoDB's planner does; results are the same, only the work differs.</li>
+ *   <li><b>Indexes in memory</b> ({@link MemoryIndexes}), rebuilt from the documents when the store opens: the H2
+ *       backend's own index maps compared their keys by Java-serialising them, and non-unique indexes did not
+ *       exist at all (every statement read scanned every statement line).</li>
+ *   <li><b>Lookups stay lookups.</b> mongo-java-server uses an index only when a filter names exactly the index's
+ *       fields, so {@code {_id: x, version: 3}} (the read models' version guard) scanned the whole collection.
+ *       Here a filter with an equality or {@code $in} on an index's first field takes its candidates from that
+ *       index (the {@code _id} index first) and then matches the whole filter on them, as MongoDB's planner does;
+ *       results are the same, only the work differs.</li>
  * </ul>
  */
 public class DurableH2Backend extends H2Backend {
@@ -65,6 +69,23 @@ public class DurableH2Backend extends H2Backend {
         }
 
         @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            // an index map written by an earlier version of this backend: superseded, its content is rebuilt
+            String storedIndex = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+            if (getMvStore().hasMap(storedIndex)) {
+                getMvStore().removeMap(storedIndex);
+            }
+            return new MemoryIndexes.HashUniqueIndex(indexName, keys, sparse);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                                                           List<IndexKey> keys, boolean sparse) {
+            return new MemoryIndexes.FirstKeyIndex(indexName, keys, ID);
+        }
+
+        @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String fullName = getFullCollectionNamespace(collectionName);
             return new IdAwareCollection(this, collectionName, options,
@@ -82,16 +103,30 @@ public class DurableH2Backend extends H2Backend {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                 int batchSize, Document fieldSelector) {
-            if (query.size() > 1 && query.containsKey(ID)) {
-                Document byId = new Document(ID, query.get(ID));
-                for (Index<Object> index : getIndexes()) {
-                    if (isIdIndex(index) && index.canHandle(byId)) {
-                        return matchDocuments(query, index.getPositions(byId), orderBy, numberToSkip, limit,
-                                batchSize, fieldSelector);
+            List<Index<Object>> indexes = getIndexes();
+            if (indexes.stream().noneMatch(index -> index.canHandle(query))) {
+                for (Index<Object> index : indexes) {
+                    Iterable<Object> candidates = candidates(index, query);
+                    if (candidates != null) {
+                        return matchDocuments(query, candidates, orderBy, numberToSkip, limit, batchSize,
+                                fieldSelector);
                     }
                 }
             }
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        /** Positions that include every match of {@code query}, from an index on one of its fields; or null. */
+        private static Iterable<Object> candidates(Index<Object> index, Document query) {
+            if (index instanceof MemoryIndexes.FirstKeyIndex secondary) {
+                return query.containsKey(secondary.firstKey()) ? secondary.candidates(query.get(secondary.firstKey()))
+                        : null;
+            }
+            if (isIdIndex(index) && query.containsKey(ID)) {
+                Document byId = new Document(ID, query.get(ID));
+                return index.canHandle(byId) ? index.getPositions(byId) : null;
+            }
+            return null;
         }
 
         private static boolean isIdIndex(Index<Object> index) {
