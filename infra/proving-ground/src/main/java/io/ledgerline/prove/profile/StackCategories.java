@@ -60,6 +60,7 @@ public final class StackCategories {
             new Category("Axon command handling", List.of("org.axonframework.")),
             new Category("Spring MVC / Tomcat", List.of("org.springframework.web.", "org.apache.catalina.",
                     "org.apache.coyote.", "org.apache.tomcat.", "jakarta.servlet.")),
+            new Category("JDK HTTP client", List.of("jdk.internal.net.http.", "java.net.http.")),
             new Category("Logging", List.of("ch.qos.logback.", "org.slf4j.", "org.apache.logging.")),
             new Category("Ledgerline code", List.of("io.ledgerline.")),
             new Category("JVM runtime (interpreter, safepoints, VM thread)", List.of("Interpreter", "VMThread::",

@@ -83,7 +83,7 @@ public record Scenario(String name, Workload workload, int workers, Load load, d
             new Scenario("dw-half", Workload.DEPOSIT_WITHDRAW, RATE_WORKERS, Load.HALF_MAX, 0, Channel.HTTP,
                     PROBE_EVERY),
             new Scenario("mixed-half", Workload.MIXED, RATE_WORKERS, Load.HALF_MAX, 0, Channel.HTTP, PROBE_EVERY),
-            new Scenario("idle", Workload.DEPOSIT_WITHDRAW, 2, Load.IDLE, 5, Channel.HTTP, 1),
+            new Scenario("idle", Workload.DEPOSIT_WITHDRAW, 8, Load.IDLE, 5, Channel.HTTP, 1),
             new Scenario("idem16", Workload.DEPOSIT_WITHDRAW, 16, Load.CLOSED, 0, Channel.IDEMPOTENCY_KEY,
                     PROBE_EVERY),
             new Scenario("async16", Workload.DEPOSIT_WITHDRAW, 16, Load.CLOSED, 0, Channel.RESPOND_ASYNC,

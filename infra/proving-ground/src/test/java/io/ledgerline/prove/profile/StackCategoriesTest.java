@@ -54,6 +54,12 @@ class StackCategoriesTest {
     }
 
     @Test
+    void theLoadGeneratorsHttpClientHasItsOwnCategory() {
+        assertThat(categories.categorize("java/lang/Thread.run;jdk/internal/net/http/HttpClientImpl$SelectorManager"
+                + ".run;sun/nio/ch/EPoll.wait;epoll_wait")).isEqualTo("JDK HTTP client");
+    }
+
+    @Test
     void whatNoFrameClaimsIsOther() {
         assertThat(categories.categorize("java/lang/Thread.run;java/util/concurrent/ThreadPoolExecutor.runWorker"))
                 .isEqualTo(StackCategories.OTHER);
