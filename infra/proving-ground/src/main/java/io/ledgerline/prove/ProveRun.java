@@ -134,10 +134,11 @@ public final class ProveRun {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
         String operator = stack.tokens().mint(TokenSpec.of("prove-operator", "operator", TOKEN_TTL));
-        int principals = options.benchmark() ? options.suite().scenarios().stream().mapToInt(Scenario::workers)
-                .max().orElse(1) : options.workload().concurrency();
+        // The suite's warm-up and fill run 16 workers whatever scenarios were chosen.
+        int principals = options.benchmark() ? Math.max(SuiteSettings.WARMUP_WORKERS, options.suite().scenarios()
+                .stream().mapToInt(Scenario::workers).max().orElse(1)) : Math.max(1, options.workload().concurrency());
         List<String> workerTokens = new ArrayList<>();
-        for (int w = 0; w < Math.max(Math.max(1, principals), SuiteSettings.WARMUP_WORKERS); w++) {
+        for (int w = 0; w < principals; w++) {
             // One principal per worker, as separate clients would be: the command rate limit is per principal.
             workerTokens.add(stack.tokens().mint(TokenSpec.of("prove-client-" + w, "service", TOKEN_TTL)));
         }

@@ -9,6 +9,7 @@ import io.ledgerline.prove.bench.PostgresBaseline;
 import io.ledgerline.prove.bench.ProcCpu;
 import io.ledgerline.prove.bench.VisibilityProbe;
 import io.ledgerline.prove.check.EventStoreSnapshot;
+import io.ledgerline.prove.check.Quiescence;
 import io.ledgerline.prove.profile.ProfileSummary;
 import io.ledgerline.prove.profile.Profiler;
 import io.ledgerline.prove.report.Progress;
@@ -39,6 +40,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * The benchmark suite behind {@code infra/prove --benchmark}, on one running stack: set-up, a warm-up until the
@@ -66,7 +69,16 @@ public final class BenchmarkSuite {
 
     public static final String IN_FLIGHT = "transfers in flight (transfer_in_flight)";
     public static final String AWAITING = "transfers awaiting terminal event";
+    public static final String COMMITTED_LAG = "query group lag, committed (records)";
+    private static final String QUERY_GROUP = "ledger-query";
     public static final String MACHINE_CPU = "CPU machine busy (% of all cores)";
+    /**
+     * Visibility probes in flight at most. A probe that is not visible yet costs the query-service a re-read of
+     * its document every 10-100 ms (the minVersion wait) until it is: when visibility degrades, more probes at once
+     * would add load to the very side they measure. Probes beyond these (and a queue of 25 each) are dropped and
+     * counted.
+     */
+    static final int PROBE_THREADS = 4;
 
     private final SuiteSettings settings;
     private final Context context;
@@ -77,6 +89,8 @@ public final class BenchmarkSuite {
     private final Map<Scenario.Workload, Double> bestRate = new EnumMap<>(Scenario.Workload.class);
     private final Map<String, String> profileFailures = new LinkedHashMap<>();
     private volatile VisibilityProbe probe;
+    /** The query group's committed lag at the last sample (-1: unknown). */
+    private volatile long committedLag = -1;
     private Connection backlog;
     private List<ProcCpu.Target> targets;
     private Profiler profiler;
@@ -194,7 +208,8 @@ public final class BenchmarkSuite {
         double rate = switch (scenario.load()) {
             case CLOSED -> 0;
             case IDLE -> scenario.idleRate();
-            case HALF_MAX -> bestRate.get(scenario.workload()) / 2;
+            // at least 1/s: a closed-loop scenario that acknowledged nothing must not turn this one closed-loop too
+            case HALF_MAX -> Math.max(1, bestRate.getOrDefault(scenario.workload(), 0.0) / 2);
         };
         WorkloadSettings load = context.base().withSeed(context.base().seed() * 31 + 100 + index)
                 .with(scenario.workers(), rate, scenario.workload().mix(),
@@ -205,7 +220,7 @@ public final class BenchmarkSuite {
         progress.say(String.format(Locale.ROOT, "baseline before: %.0f inserts/s", before.perSecond()));
 
         VisibilityProbe visibility = new VisibilityProbe(context.http(), context.config().queryServiceUrl(),
-                context.operatorToken(), scenario.visibilityEvery(), timeline, 8);
+                context.operatorToken(), scenario.visibilityEvery(), timeline, PROBE_THREADS);
         probe = visibility;
         long pollsBefore = commands.statusPolls();
         Timeline.Window window;
@@ -256,7 +271,7 @@ public final class BenchmarkSuite {
 
         progress.detail(() -> "drain: " + transfers.pending() + " transfers awaiting their terminal event, "
                 + inFlightNow() + " in flight in the store, publication lag " + latest(MetricsSampler.PUBLICATION_LAG)
-                + ", consumer lag " + latest(MetricsSampler.CONSUMER_LAG));
+                + ", query group lag " + committedLag);
         Drain drain = drain(stopped);
         visibility.close();
         probe = null;
@@ -276,8 +291,9 @@ public final class BenchmarkSuite {
 
     /**
      * Waits until no transfer row is in flight (polled every 100 ms), every acknowledged transfer's terminal event
-     * arrived, and the publisher and the query-service's consumer are at the head (the metrics sampled each
-     * second), for at most {@link SuiteSettings#DRAIN_LIMIT}.
+     * arrived, and the publisher and the query-service's consumer group (its committed offsets) are at the head
+     * (both sampled each second, so that figure is good to about a second), for at most
+     * {@link SuiteSettings#DRAIN_LIMIT}.
      */
     private Drain drain(long stopped) throws InterruptedException {
         double inFlight = Double.NaN;
@@ -294,10 +310,9 @@ public final class BenchmarkSuite {
                 terminal = since;
             }
             Double publication = context.metrics().latest(MetricsSampler.PUBLICATION_LAG);
-            Double consumer = context.metrics().latest(MetricsSampler.CONSUMER_LAG);
-            if (Double.isNaN(projection) && publication != null && publication == 0 && consumer != null
-                    && consumer == 0 && context.metrics().sampledAfter(stopped)) {
-                projection = since;
+            if (Double.isNaN(projection) && publication != null && publication == 0 && committedLag == 0
+                    && context.metrics().sampledAfter(stopped) && (System.nanoTime() - stopped) > 1_000_000_000L) {
+                projection = since; // (after a second: the committed lag is sampled once a second too)
             }
             Thread.sleep(100);
         }
@@ -405,9 +420,9 @@ public final class BenchmarkSuite {
     private String scenarioLine(Scenario scenario, Timeline.Window window, Workload workload) {
         Timeline.SecondView recent = context.timeline().recent(5);
         return String.format(Locale.ROOT, "%s: %s, %.0f acknowledged/s (p50 %.0f ms, p99 %.0f ms), %d transfers"
-                        + " awaiting settlement, consumer lag %s", window == null ? "settling" : "measuring",
-                scenario.shape(), recent.ok() / 5.0, recent.p50Millis(), recent.p99Millis(), transfers.pending(),
-                latest(MetricsSampler.CONSUMER_LAG));
+                        + " awaiting settlement, publication lag %s, query group lag %d",
+                window == null ? "settling" : "measuring", scenario.shape(), recent.ok() / 5.0, recent.p50Millis(),
+                recent.p99Millis(), transfers.pending(), latest(MetricsSampler.PUBLICATION_LAG), committedLag);
     }
 
     private String latest(String gauge) {
@@ -426,6 +441,7 @@ public final class BenchmarkSuite {
     private final class Sampler implements AutoCloseable {
         private final Thread thread = new Thread(this::loop, "prove-suite-sampler");
         private volatile boolean stopping;
+        private Admin admin;
 
         Sampler start() {
             thread.setDaemon(true);
@@ -455,6 +471,10 @@ public final class BenchmarkSuite {
                         context.timeline().gauge(IN_FLIGHT, inFlight);
                     }
                     context.timeline().gauge(AWAITING, transfers.pending());
+                    committedLag = committedLagNow();
+                    if (committedLag >= 0) {
+                        context.timeline().gauge(COMMITTED_LAG, committedLag);
+                    }
                 } catch (IOException | RuntimeException e) {
                     // a process exited between listing and reading, or /proc is unreadable: skip this second
                 }
@@ -466,10 +486,32 @@ public final class BenchmarkSuite {
             }
         }
 
+        /** On one kept admin client: the query group's committed offsets against the topics' ends. */
+        private long committedLagNow() {
+            try {
+                if (admin == null) {
+                    admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            context.config().kafkaBootstrapServers(), AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                            5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
+                }
+                return Quiescence.committedLag(admin, QUERY_GROUP);
+            } catch (Exception e) {
+                return -1;
+            }
+        }
+
         @Override
         public void close() {
             stopping = true;
             thread.interrupt();
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (admin != null) {
+                admin.close(Duration.ofSeconds(2));
+            }
         }
     }
 }

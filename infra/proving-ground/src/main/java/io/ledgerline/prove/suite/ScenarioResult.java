@@ -26,6 +26,7 @@ public record ScenarioResult(Scenario scenario, double targetRate, double second
 
     private static Map<String, Double> trendGauges() {
         Map<String, Double> t = new LinkedHashMap<>();
+        t.put(BenchmarkSuite.COMMITTED_LAG, 5.0);
         t.put(MetricsSampler.CONSUMER_LAG, 5.0);
         t.put(MetricsSampler.PROJECTION_LAG_SECONDS, 0.05);
         t.put(MetricsSampler.PUBLICATION_LAG, 5.0);
