@@ -35,7 +35,8 @@ public record ProveOptions(WorkloadSettings workload, int accounts, double skew,
 
             workload
               --seed N                 random seed of workload and fault schedule (default 42)
-              --duration 60s           how long the measured workload runs (default 60s)
+              --duration 60s           how long the measured workload runs; with --benchmark, each
+                                       scenario's measured window (default 60s)
               --operations N           stop after N operations instead (0 = use --duration)
               --concurrency N          closed-loop workers (default 8)
               --rate N                 target operations/s over all workers instead of a closed loop (default 0)

@@ -126,7 +126,7 @@ public record ScenarioResult(Scenario scenario, double targetRate, double second
         }
         f.put("drain: no transfer in flight after (s)", drain.inFlightSeconds());
         f.put("drain: every terminal event seen after (s)", drain.terminalSeconds());
-        f.put("drain: publication and consumer lag 0 after (s)", drain.projectionSeconds());
+        f.put("drain: publication and query group lag 0 after (s)", drain.projectionSeconds());
         trends.forEach((gauge, trend) -> f.put("trend " + gauge, trend.toString()));
         if (statusPolls > 0) {
             f.put("status polls per acknowledged command", acknowledged == 0 ? Double.NaN
