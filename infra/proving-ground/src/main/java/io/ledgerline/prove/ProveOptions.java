@@ -2,6 +2,9 @@ package io.ledgerline.prove;
 
 import io.ledgerline.prove.faults.Fault;
 import io.ledgerline.prove.faults.FaultSettings;
+import io.ledgerline.prove.suite.Scenario;
+import io.ledgerline.prove.suite.SuiteSettings;
+import io.ledgerline.prove.workload.HttpCommands;
 import io.ledgerline.prove.workload.Mix;
 import io.ledgerline.prove.workload.WorkloadSettings;
 import java.nio.file.Path;
@@ -15,8 +18,12 @@ import java.util.Set;
 
 /** The command line of {@code infra/prove}, parsed and checked. */
 public record ProveOptions(WorkloadSettings workload, int accounts, double skew, FaultSettings faults,
-                           boolean benchmark, Duration baseline, Duration warmup, Path output,
+                           boolean benchmark, SuiteSettings suite, Duration warmup, Path output,
                            Duration quiesceTimeout, int visibilitySampleEvery, boolean keepData, boolean help) {
+
+    /** Options that shape the workload, which the benchmark suite pins (see SuiteSettings). */
+    private static final Set<String> PINNED_BY_BENCHMARK = Set.of("--operations", "--concurrency", "--rate", "--mix",
+            "--accounts", "--zipf", "--retry", "--via-kafka", "--faults", "--visibility-every");
 
     public static final String USAGE = """
             usage: infra/prove [options]
@@ -28,7 +35,8 @@ public record ProveOptions(WorkloadSettings workload, int accounts, double skew,
 
             workload
               --seed N                 random seed of workload and fault schedule (default 42)
-              --duration 60s           how long the measured workload runs (default 60s)
+              --duration 60s           how long the measured workload runs; with --benchmark, each
+                                       scenario's measured window (default 60s)
               --operations N           stop after N operations instead (0 = use --duration)
               --concurrency N          closed-loop workers (default 8)
               --rate N                 target operations/s over all workers instead of a closed loop (default 0)
@@ -55,13 +63,33 @@ public record ProveOptions(WorkloadSettings workload, int accounts, double skew,
               --proxy-fault 15s        how long a delay or cut lasts
               With each-once the workload runs until every fault has been injected, even past --duration.
 
-            benchmark
-              --benchmark              first a raw PostgreSQL baseline (single-row INSERT commits into a table
-                                       shaped like domainevententry, same server, same concurrency), then the
-                                       workload measured against it, then a projection rebuild from offset 0
-              --baseline 20s           length of the baseline
-              --warmup 10s             workload run before measuring starts (JIT, caches, connection pools);
-                                       default 10s with --benchmark, else 0
+            benchmark suite (--benchmark; see infra/proving-ground/README.md)
+              --benchmark              one stack; a warm-up (deposits/withdrawals at 16 workers until the
+                                       acknowledged rate of the last three 10 s windows lies within +-5 % of
+                                       their mean); then each scenario: raw PostgreSQL baseline, settle,
+                                       measured window (--duration), drain, baseline again; then a fill up to
+                                       --rebuild-events events, quiescence, the invariant check, a projection
+                                       rebuild from offset 0 and the read models checked again. The workload is
+                                       pinned: 200 accounts, uniform choice, balanced amounts of 1-1000 on a
+                                       first deposit of 1 000 000, no deliberate retries, no cross-currency
+                                       transfers, visibility probed on one acknowledged command in five, the
+                                       command-service's per-principal rate limit raised; so --concurrency,
+                                       --rate, --mix, --accounts, --zipf, --retry, --via-kafka, --operations,
+                                       --faults and --visibility-every are refused with it
+              --scenarios LIST         all (default) or some of: dw16,dw64,mixed16,mixed64,dw-half,mixed-half,
+                                       idle,idem16,async16,kafka16 (a -half scenario needs a closed-loop one of
+                                       its workload: dw16/dw64, mixed16/mixed64)
+              --settle 10s             unmeasured load before each window
+              --warmup 60s             minimum warm-up (without --benchmark: a fixed, unmeasured warm-up;
+                                       default 0)
+              --warmup-max 240s        the warm-up ends here even if throughput is not stable (said so)
+              --baseline 10s           length of each raw PostgreSQL baseline (before and after each window)
+              --rebuild-events N       events the store must hold before the rebuild (default 100000; a fill
+                                       phase of deposits/withdrawals at 16 workers adds what is missing; 0: none)
+              --profile                async-profiler (itimer) in every stack JVM and this one, for each measured
+                                       window only: profiles/<scenario>/<process>.collapsed and
+                                       profiles/summary.txt (CPU by category)
+              --profile-interval 10ms  its sampling interval
 
             output
               --output DIR             report folder (default target/prove/<UTC time> under the repository);
@@ -79,7 +107,8 @@ public record ProveOptions(WorkloadSettings workload, int accounts, double skew,
               infra/prove --duration 30s                                  a quick look, no faults
               infra/prove --faults each-once --duration 60s               every fault once, under load
               infra/prove --faults random --fault-kinds kill --fault-interval 15s --duration 5m --seed 7
-              infra/prove --benchmark --duration 60s --concurrency 8       the figures in docs/benchmarks.md
+              infra/prove --benchmark                                     the suite of docs/benchmarks.md
+              infra/prove --benchmark --scenarios dw16,mixed16 --duration 30s --rebuild-events 0   a quick look
             """;
 
     public static ProveOptions parse(List<String> args, Path repositoryRoot) {
@@ -101,8 +130,15 @@ public record ProveOptions(WorkloadSettings workload, int accounts, double skew,
         Duration proxyDelay = Duration.ofMillis(300);
         Duration proxyFault = Duration.ofSeconds(15);
         boolean benchmark = false;
-        Duration baseline = Duration.ofSeconds(20);
+        Duration baseline = Duration.ofSeconds(10);
         Duration warmup = null;
+        Duration warmupMax = Duration.ofSeconds(240);
+        Duration settle = Duration.ofSeconds(10);
+        List<Scenario> scenarios = Scenario.ALL;
+        boolean profile = false;
+        Duration profileInterval = Duration.ofMillis(10);
+        long rebuildEvents = 100_000;
+        Set<String> given = new java.util.HashSet<>();
         Path output = null;
         Duration quiesce = Duration.ofSeconds(120);
         int visibilityEvery = 5;
@@ -122,10 +158,15 @@ public record ProveOptions(WorkloadSettings workload, int accounts, double skew,
                 keepData = true;
                 continue;
             }
+            if (name.equals("--profile")) {
+                profile = true;
+                continue;
+            }
             if (!name.startsWith("--") || i + 1 >= args.size()) {
                 throw new IllegalArgumentException("expected --option value, got " + name);
             }
             String value = args.get(++i);
+            given.add(name);
             switch (name) {
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--duration" -> duration = duration(value);
@@ -146,23 +187,58 @@ public record ProveOptions(WorkloadSettings workload, int accounts, double skew,
                 case "--proxy-fault" -> proxyFault = duration(value);
                 case "--baseline" -> baseline = duration(value);
                 case "--warmup" -> warmup = duration(value);
+                case "--warmup-max" -> warmupMax = duration(value);
+                case "--settle" -> settle = duration(value);
+                case "--scenarios" -> scenarios = Scenario.parse(value);
+                case "--profile-interval" -> profileInterval = duration(value);
+                case "--rebuild-events" -> rebuildEvents = atLeast(name, Long.parseLong(value), 0);
                 case "--output" -> output = Path.of(value);
                 case "--quiesce-timeout" -> quiesce = duration(value);
                 case "--visibility-every" -> visibilityEvery = (int) atLeast(name, Integer.parseInt(value), 1);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
+        if (benchmark) {
+            List<String> pinned = given.stream().filter(PINNED_BY_BENCHMARK::contains).sorted().toList();
+            if (!pinned.isEmpty()) {
+                throw new IllegalArgumentException("--benchmark pins the workload; drop " + String.join(", ", pinned));
+            }
+        } else {
+            List<String> suiteOnly = given.stream().filter(List.of("--scenarios", "--settle", "--warmup-max",
+                    "--baseline", "--rebuild-events", "--profile-interval")::contains).sorted().toList();
+            if (!suiteOnly.isEmpty() || profile) {
+                throw new IllegalArgumentException((profile ? "--profile" : String.join(", ", suiteOnly))
+                        + " belong(s) to the benchmark suite: add --benchmark");
+            }
+        }
+        if (profileInterval.toNanos() < 100_000) {
+            throw new IllegalArgumentException("--profile-interval must be at least 100us");
+        }
+        WorkloadSettings workload;
+        if (benchmark) {
+            accounts = SuiteSettings.ACCOUNTS;
+            skew = SuiteSettings.SKEW;
+            workload = new WorkloadSettings(seed, SuiteSettings.WARMUP_WORKERS, 0, duration,
+                    0, Scenario.Workload.DEPOSIT_WITHDRAW.mix(),
+                    SuiteSettings.RETRY, 0,
+                    SuiteSettings.SEED_DEPOSIT, Duration.ofSeconds(10),
+                    WorkloadSettings.Amounts.BALANCED, 0, HttpCommands.Style.PLAIN);
+        } else {
+            workload = new WorkloadSettings(seed, concurrency, rate, duration, operations, mix, retry, viaKafka, 50_000,
+                    Duration.ofSeconds(10), WorkloadSettings.Amounts.DRILL, WorkloadSettings.DRILL_CROSS_CURRENCY_SHARE,
+                    HttpCommands.Style.PLAIN);
+        }
+        FaultSettings faults = new FaultSettings(mode, interval, targets, kinds, pause, proxyDelay, proxyFault);
+        if (warmup == null) {
+            warmup = benchmark ? Duration.ofSeconds(60) : Duration.ZERO;
+        }
+        SuiteSettings suite = new SuiteSettings(scenarios,
+                duration, settle, warmup, warmupMax, baseline, profile, profileInterval, rebuildEvents);
         if (output == null) {
             output = repositoryRoot.resolve("target/prove/" + java.time.format.DateTimeFormatter
                     .ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()));
         }
-        WorkloadSettings workload = new WorkloadSettings(seed, concurrency, rate, duration, operations, mix, retry,
-                viaKafka, 50_000, Duration.ofSeconds(10));
-        FaultSettings faults = new FaultSettings(mode, interval, targets, kinds, pause, proxyDelay, proxyFault);
-        if (warmup == null) {
-            warmup = benchmark ? Duration.ofSeconds(10) : Duration.ZERO;
-        }
-        return new ProveOptions(workload, accounts, skew, faults, benchmark, baseline, warmup,
+        return new ProveOptions(workload, accounts, skew, faults, benchmark, suite, warmup,
                 output.toAbsolutePath().normalize(), quiesce, visibilityEvery, keepData, help);
     }
 

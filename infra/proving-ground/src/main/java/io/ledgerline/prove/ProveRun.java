@@ -8,7 +8,6 @@ import io.ledgerline.local.postgres.PostgresProcess;
 import io.ledgerline.local.process.ManagedProcess;
 import io.ledgerline.local.tokens.TokenSpec;
 import io.ledgerline.prove.bench.MetricsSampler;
-import io.ledgerline.prove.bench.PostgresBaseline;
 import io.ledgerline.prove.bench.Prometheus;
 import io.ledgerline.prove.bench.RebuildBenchmark;
 import io.ledgerline.prove.bench.VisibilityProbe;
@@ -23,6 +22,9 @@ import io.ledgerline.prove.faults.FaultSettings;
 import io.ledgerline.prove.faults.TcpProxy;
 import io.ledgerline.prove.report.Progress;
 import io.ledgerline.prove.report.Timeline;
+import io.ledgerline.prove.suite.BenchmarkSuite;
+import io.ledgerline.prove.suite.Scenario;
+import io.ledgerline.prove.suite.SuiteSettings;
 import io.ledgerline.prove.workload.Accounts;
 import io.ledgerline.prove.workload.HttpCommands;
 import io.ledgerline.prove.workload.KafkaCommands;
@@ -43,8 +45,8 @@ import java.util.Map;
 
 /**
  * One run of the proving ground, phase by phase: start the stack (the run-local launcher) in a fresh data folder,
- * baseline (with --benchmark), set-up, workload under faults, quiescence, invariant check, rebuild (with
- * --benchmark), report. {@link #run()} returns the result; {@link Prove} turns it into an exit code.
+ * set-up and the workload under faults (or, with --benchmark, the {@link BenchmarkSuite}), quiescence, invariant
+ * check, rebuild (with --benchmark), report. {@link #run()} returns the result; {@link Prove} turns it into an exit code.
  */
 public final class ProveRun {
 
@@ -91,6 +93,13 @@ public final class ProveRun {
             if (options.faults().needsProxies()) {
                 config = withProxies(config, proxies);
             }
+            if (options.benchmark()) {
+                // Far above what the workers can send: the benchmark measures the ledger, not the limiter.
+                config = config.withCommandServiceProperty("ledgerline.web.rate-limit.burst",
+                                Long.toString(SuiteSettings.RATE_LIMIT))
+                        .withCommandServiceProperty("ledgerline.web.rate-limit.per-second",
+                                Long.toString(SuiteSettings.RATE_LIMIT));
+            }
             long phaseStart = System.nanoTime();
             progress.phase("start", () -> ""); // the launcher reports each component itself
             try (LocalStack stack = new LocalStack(config).start()) {
@@ -125,8 +134,11 @@ public final class ProveRun {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
         String operator = stack.tokens().mint(TokenSpec.of("prove-operator", "operator", TOKEN_TTL));
+        // The suite's warm-up and fill run 16 workers whatever scenarios were chosen.
+        int principals = options.benchmark() ? Math.max(SuiteSettings.WARMUP_WORKERS, options.suite().scenarios()
+                .stream().mapToInt(Scenario::workers).max().orElse(1)) : Math.max(1, options.workload().concurrency());
         List<String> workerTokens = new ArrayList<>();
-        for (int w = 0; w < Math.max(1, options.workload().concurrency()); w++) {
+        for (int w = 0; w < principals; w++) {
             // One principal per worker, as separate clients would be: the command rate limit is per principal.
             workerTokens.add(stack.tokens().mint(TokenSpec.of("prove-client-" + w, "service", TOKEN_TTL)));
         }
@@ -134,18 +146,60 @@ public final class ProveRun {
         Prometheus queryMetrics = new Prometheus(http, config.queryServiceUrl());
         String kafka = config.kafkaBootstrapServers();
 
-        if (options.benchmark()) {
-            long start = System.nanoTime();
-            progress.phase("baseline", () -> "single-row INSERT commits on " + options.workload().concurrency()
-                    + " connections");
-            PostgresBaseline.Result baseline = PostgresBaseline.run(PostgresProcess.jdbcUrl(config.ports().postgres())
-                            .replace("/" + PostgresProcess.DATABASE, "/" + LocalPostgres.DATABASE), LocalPostgres.USER,
-                    options.workload().concurrency(), options.baseline(), options.workload().seed());
-            timeline.phase("baseline", start, System.nanoTime());
-            figures.baseline(baseline);
-            progress.say(String.format(Locale.ROOT, "baseline: %.0f inserts/s", baseline.perSecond()));
-        }
+        try (MetricsSampler metrics = new MetricsSampler(commandMetrics, queryMetrics, timeline).start()) {
+            if (options.benchmark()) {
+                BenchmarkSuite.Result suite = new BenchmarkSuite(options.suite(), new BenchmarkSuite.Context(stack,
+                        config, http, operator, workerTokens::get, options.workload(), timeline, log, metrics,
+                        progress, options.output())).run();
+                figures.suite(suite);
+            } else {
+                workload(stack, config, http, operator, workerTokens, metrics, proxies, progress, violations);
+            }
 
+            long start = System.nanoTime();
+            Quiescence quiescence = new Quiescence(config.jdbcUrl(), LocalPostgres.USER, kafka, commandMetrics,
+                    QUERY_GROUP);
+            progress.phase("quiesce", () -> "");
+            List<String> busy = quiescence.await(options.quiesceTimeout(), progress::say);
+            timeline.phase("quiesce", start, System.nanoTime());
+            figures.quiescence(Duration.ofNanos(System.nanoTime() - start), busy);
+
+            start = System.nanoTime();
+            progress.phase("check", () -> "reading the event store, the topics and every read model");
+            QueryApi queries = new QueryApi(http, config.queryServiceUrl(), operator);
+            InvariantChecker checker = new InvariantChecker(config.jdbcUrl(), LocalPostgres.USER, kafka, queries,
+                    Duration.ofSeconds(60));
+            CheckResult check = checker.check(log, busy, progress::say);
+            violations.addAll(check.violations());
+            timeline.phase("check", start, System.nanoTime());
+            figures.check(check);
+            check.violations().stream().limit(200).forEach(v -> progress.say("VIOLATION " + v));
+
+            if (options.benchmark()) {
+                start = System.nanoTime();
+                progress.phase("rebuild", () -> "");
+                RebuildBenchmark.Result rebuild = RebuildBenchmark.run(http, config.queryServiceUrl(), operator,
+                        Duration.ofMinutes(30), progress::say);
+                timeline.phase("rebuild", start, System.nanoTime());
+                figures.rebuild(rebuild);
+                progress.say(String.format(Locale.ROOT, "rebuild %s: %d events in %.1f s, %.0f events/s",
+                        rebuild.state(), rebuild.eventsApplied(), rebuild.seconds(), rebuild.perSecond()));
+                List<Violation> after = checker.checkReadModels();
+                after.forEach(v -> {
+                    violations.add(new Violation("read-models-after-rebuild", v.toString()));
+                    progress.say("VIOLATION after rebuild " + v);
+                });
+                figures.put("rebuild", "read models equal the store after the switch", after.isEmpty());
+            }
+            progress.phase("stop", () -> "stopping the services, then Kafka, MongoDB-wire and PostgreSQL");
+            return check;
+        }
+    }
+
+    /** The drill's workload: set-up, then the seeded operations under faults, measured after the warm-up. */
+    private void workload(LocalStack stack, LocalStackConfig config, HttpClient http, String operator,
+                          List<String> workerTokens, MetricsSampler metrics, Map<String, TcpProxy> proxies,
+                          Progress progress, List<Violation> violations) throws Exception {
         Accounts accounts = new Accounts(options.accounts(), options.skew(), options.workload().seed());
         HttpCommands commands = new HttpCommands(http, config.commandServiceUrl(),
                 options.workload().requestTimeout());
@@ -155,9 +209,8 @@ public final class ProveRun {
             timeline.attempted(op, attempt);
             visibility.attempted(op, attempt);
         };
-        try (MetricsSampler metrics = new MetricsSampler(commandMetrics, queryMetrics, timeline).start();
-             KafkaCommands topic = options.workload().viaKafka() > 0
-                     ? new KafkaCommands(kafka, Duration.ofSeconds(30)) : null) {
+        try (KafkaCommands topic = options.workload().viaKafka() > 0
+                ? new KafkaCommands(config.kafkaBootstrapServers(), Duration.ofSeconds(30)) : null) {
             Workload workload = new Workload(options.workload(), accounts, commands, topic, workerTokens::get, log,
                     listeners);
             long start = System.nanoTime();
@@ -212,44 +265,6 @@ public final class ProveRun {
             }
             visibility.close();
             figures.workload(workload, visibility);
-
-            start = System.nanoTime();
-            Quiescence quiescence = new Quiescence(config.jdbcUrl(), LocalPostgres.USER, kafka, commandMetrics,
-                    QUERY_GROUP);
-            progress.phase("quiesce", () -> "");
-            List<String> busy = quiescence.await(options.quiesceTimeout(), progress::say);
-            timeline.phase("quiesce", start, System.nanoTime());
-            figures.quiescence(Duration.ofNanos(System.nanoTime() - start), busy);
-
-            start = System.nanoTime();
-            progress.phase("check", () -> "reading the event store, the topics and every read model");
-            QueryApi queries = new QueryApi(http, config.queryServiceUrl(), operator);
-            InvariantChecker checker = new InvariantChecker(config.jdbcUrl(), LocalPostgres.USER, kafka, queries,
-                    Duration.ofSeconds(60));
-            CheckResult check = checker.check(log, busy, progress::say);
-            violations.addAll(check.violations());
-            timeline.phase("check", start, System.nanoTime());
-            figures.check(check);
-            check.violations().stream().limit(200).forEach(v -> progress.say("VIOLATION " + v));
-
-            if (options.benchmark()) {
-                start = System.nanoTime();
-                progress.phase("rebuild", () -> "");
-                RebuildBenchmark.Result rebuild = RebuildBenchmark.run(http, config.queryServiceUrl(), operator,
-                        Duration.ofMinutes(10), progress::say);
-                timeline.phase("rebuild", start, System.nanoTime());
-                figures.rebuild(rebuild);
-                progress.say(String.format(Locale.ROOT, "rebuild %s: %d events in %.1f s, %.0f events/s",
-                        rebuild.state(), rebuild.eventsApplied(), rebuild.seconds(), rebuild.perSecond()));
-                List<Violation> after = checker.checkReadModels();
-                after.forEach(v -> {
-                    violations.add(new Violation("read-models-after-rebuild", v.toString()));
-                    progress.say("VIOLATION after rebuild " + v);
-                });
-                figures.put("rebuild", "read models equal the store after the switch", after.isEmpty());
-            }
-            progress.phase("stop", () -> "stopping the services, then Kafka, MongoDB-wire and PostgreSQL");
-            return check;
         }
     }
 

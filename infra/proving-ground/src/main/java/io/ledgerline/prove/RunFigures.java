@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.ledgerline.local.LocalStack;
 import io.ledgerline.prove.bench.MetricsSampler;
-import io.ledgerline.prove.bench.PostgresBaseline;
 import io.ledgerline.prove.bench.RebuildBenchmark;
 import io.ledgerline.prove.bench.VisibilityProbe;
 import io.ledgerline.prove.check.CheckResult;
@@ -13,10 +12,16 @@ import io.ledgerline.prove.faults.FaultInjector;
 import io.ledgerline.prove.report.Chart;
 import io.ledgerline.prove.report.Figures;
 import io.ledgerline.prove.report.Timeline;
+import io.ledgerline.prove.suite.BenchmarkSuite;
+import io.ledgerline.prove.suite.Scenario;
+import io.ledgerline.prove.suite.ScenarioResult;
+import io.ledgerline.prove.suite.Stability;
+import io.ledgerline.prove.suite.SuiteSettings;
 import io.ledgerline.prove.workload.Attempt;
 import io.ledgerline.prove.workload.OperationLog;
 import io.ledgerline.prove.workload.Outcome;
 import io.ledgerline.prove.workload.Workload;
+import io.ledgerline.prove.workload.WorkloadSettings;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +42,6 @@ final class RunFigures {
     private final Timeline timeline;
     private final OperationLog log;
     private final Figures figures = new Figures();
-    private Double baselinePerSecond;
 
     RunFigures(ProveOptions options, Timeline timeline, OperationLog log) {
         this.options = options;
@@ -45,18 +49,23 @@ final class RunFigures {
         this.log = log;
         var w = options.workload();
         put("run", "seed", w.seed());
-        put("run", "workload", (w.operations() > 0 ? w.operations() + " operations" : w.duration().toSeconds()
-                + " s") + ", " + (w.rate() > 0 ? "target " + w.rate() + " ops/s" : "closed loop") + ", concurrency "
-                + w.concurrency());
-        put("run", "mix", w.mix().toString());
-        put("run", "accounts / zipf skew", options.accounts() + " / " + options.skew());
-        put("run", "retry probability / via kafka", w.retryProbability() + " / " + w.viaKafka());
-        put("run", "faults", options.faults().mode().label() + (options.faults().mode().label().equals("none") ? ""
-                : " every " + options.faults().interval().toSeconds() + " s, kinds " + options.faults().kinds()
-                + ", targets " + options.faults().targets() + ", pause " + options.faults().pause().toSeconds()
-                + " s"));
-        put("run", "benchmark", options.benchmark() + (options.warmup().isZero() ? ""
-                : " (warm-up " + options.warmup().toSeconds() + " s, not measured)"));
+        if (!options.benchmark()) {
+            put("run", "workload", (w.operations() > 0 ? w.operations() + " operations"
+                    : w.duration().toSeconds() + " s") + ", " + (w.rate() > 0 ? "target " + w.rate() + " ops/s"
+                    : "closed loop") + ", concurrency " + w.concurrency());
+            put("run", "mix", w.mix().toString());
+            put("run", "accounts / zipf skew", options.accounts() + " / " + options.skew());
+            put("run", "retry probability / via kafka", w.retryProbability() + " / " + w.viaKafka());
+            put("run", "faults", options.faults().mode().label() + (options.faults().mode().label()
+                    .equals("none") ? "" : " every " + options.faults().interval().toSeconds() + " s, kinds "
+                    + options.faults().kinds() + ", targets " + options.faults().targets() + ", pause "
+                    + options.faults().pause().toSeconds() + " s"));
+            put("run", "warm-up", options.warmup().isZero() ? "none"
+                    : options.warmup().toSeconds() + " s, not measured");
+        } else {
+            put("run", "workload", "the benchmark suite");
+            pinned(options.suite());
+        }
         put("machine", "cores", Runtime.getRuntime().availableProcessors());
         put("machine", "memory", memory());
         put("machine", "java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
@@ -76,12 +85,61 @@ final class RunFigures {
         stack.componentStartupTimes().forEach((name, time) -> put("startup", name + " (s)", time.toMillis() / 1000.0));
     }
 
-    void baseline(PostgresBaseline.Result baseline) {
-        baselinePerSecond = baseline.perSecond();
-        put("baseline (raw PostgreSQL)", "single-row insert commits", baseline.inserts());
-        put("baseline (raw PostgreSQL)", "seconds", baseline.seconds());
-        put("baseline (raw PostgreSQL)", "inserts/s", baseline.perSecond());
-        millis("baseline (raw PostgreSQL)", "commit latency", baseline.latencyMicros());
+    /** The benchmark's pinned workload, in the report header. */
+    private void pinned(SuiteSettings suite) {
+        String b = "benchmark workload (pinned)";
+        put(b, "scenarios", suite.scenarios().stream().map(Scenario::name).toList().toString());
+        put(b, "accounts", SuiteSettings.ACCOUNTS + " (every fifth USD, the rest EUR; every third with an"
+                + " overdraft limit of " + io.ledgerline.prove.workload.Accounts.OVERDRAFT + ")");
+        put(b, "account choice", "uniform (Zipf skew " + SuiteSettings.SKEW + ")");
+        put(b, "amounts", "1-" + WorkloadSettings.Amounts.BALANCED.deposit() + " for deposits, withdrawals and"
+                + " transfers; first deposit " + SuiteSettings.SEED_DEPOSIT + "; no cross-currency transfers");
+        put(b, "mixes", "dw = " + Scenario.Workload.DEPOSIT_WITHDRAW.mix() + "; mixed = "
+                + Scenario.Workload.MIXED.mix());
+        put(b, "deliberate retries", "off (clients still retry unknown outcomes twice, 300 ms apart)");
+        put(b, "visibility probes", "one acknowledged command in " + Scenario.PROBE_EVERY + " (idle: every one)");
+        put(b, "command rate limit per principal", "raised to burst " + SuiteSettings.RATE_LIMIT + ", "
+                + SuiteSettings.RATE_LIMIT + "/s (ledgerline.web.rate-limit.*)");
+        put(b, "principals", "one service token per worker");
+        put(b, "warm-up", "dw at " + SuiteSettings.WARMUP_WORKERS + " workers until the last "
+                + SuiteSettings.STABLE_WINDOWS + " windows of " + SuiteSettings.WARMUP_WINDOW.toSeconds()
+                + " s are within +-" + Math.round(100 * SuiteSettings.STABLE_TOLERANCE) + " % of their mean; at least "
+                + suite.warmupMinimum().toSeconds() + " s, at most " + suite.warmupCap().toSeconds() + " s");
+        put(b, "each scenario", "baseline " + suite.baseline().toSeconds() + " s; settle " + suite.settle()
+                .toSeconds() + " s; measured " + suite.window().toSeconds() + " s; drain; baseline "
+                + suite.baseline().toSeconds() + " s");
+        put(b, "raw PostgreSQL baseline", "single-row INSERT commits into a table shaped like domainevententry,"
+                + " as many connections as the scenario has workers, same server");
+        put(b, "rebuild", "from offset 0 once the store holds at least " + suite.rebuildEvents() + " events");
+        put(b, "profiling", suite.profile() ? "async-profiler, itimer every " + suite.profileInterval().toMillis()
+                + " ms, each measured window" : "off");
+    }
+
+    /** The suite's figures: the warm-up, one section per scenario, the table at the top of summary.txt. */
+    void suite(BenchmarkSuite.Result result) {
+        String w = "warm-up";
+        put(w, "took (s)", result.warmup().took().toMillis() / 1000.0);
+        put(w, "ended", result.warmup().state() == Stability.State.STABLE ? "stable" : "at the cap, NOT stable");
+        put(w, "acknowledged/s per window", result.warmup().windowRates().stream()
+                .map(r -> String.format(Locale.ROOT, "%.1f", r)).toList().toString());
+        put(w, "spread of the last windows (%)", 100 * result.warmup().spread());
+        for (ScenarioResult scenario : result.scenarios()) {
+            scenario.figures().forEach((name, value) -> put("scenario " + scenario.scenario().name(), name, value));
+        }
+        put("fill", "operations added", result.fillOperations());
+        put("fill", "took (s)", result.fillTook().toMillis() / 1000.0);
+        put("fill", "events in the store before the rebuild", result.eventsBeforeRebuild());
+        if (result.profileSummary() != null) {
+            put("profiles", "files", "profiles/<scenario>/<process>.collapsed; CPU by category in"
+                    + " profiles/summary.txt");
+            result.profiles().forEach((file, shares) -> put("profiles", file + " (% of samples)", shares));
+            put("profiles", "failures", result.profileFailures().entrySet().stream()
+                    .map(e -> e.getKey() + ": " + e.getValue()).toList());
+        }
+        StringBuilder table = new StringBuilder("benchmark suite: one row per scenario (ratio = acknowledged/s"
+                + " / mean of the two baselines; CPU in ms per acknowledged command)\n");
+        table.append(ScenarioResult.table(result.scenarios())).append('\n');
+        figures.preamble(table.toString());
     }
 
     void workload(Workload workload, VisibilityProbe visibility) {
@@ -98,9 +156,6 @@ final class RunFigures {
         put(s, "commands/s (answered)", answered / seconds);
         put(s, "acknowledged commands/s", timeline.measuredOk() / seconds);
         millis(s, "command latency", timeline.latency());
-        if (baselinePerSecond != null) {
-            put(s, "ratio commands/s : baseline inserts/s", answered / seconds / baselinePerSecond);
-        }
         String v = "visibility";
         put(v, "probes (1 in " + options.visibilitySampleEvery() + " acknowledged)", timeline.ackToVisible()
                 .getTotalCount());
@@ -199,7 +254,8 @@ final class RunFigures {
         Files.writeString(output.resolve("summary.txt"), figures.text());
         Map<String, Object> json = new LinkedHashMap<>(figures.sections());
         json.put("timeline", Map.of("seconds", timeline.seconds(), "gauges", timeline.gauges(), "faults",
-                timeline.faults(), "phases", timeline.phases(), "startEpochMillis", timeline.startEpochMillis()));
+                timeline.faults(), "phases", timeline.phases(), "windows", timeline.windowMarks(),
+                "startEpochMillis", timeline.startEpochMillis()));
         json.put("allViolations", violations);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(output.resolve("report.json").toFile(), json);

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ledgerline.prove.faults.Fault;
 import io.ledgerline.prove.faults.FaultSettings;
+import io.ledgerline.prove.suite.Scenario;
+import io.ledgerline.prove.suite.SuiteSettings;
+import io.ledgerline.prove.workload.WorkloadSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +32,7 @@ class ProveOptionsTest {
         ProveOptions o = ProveOptions.parse(List.of("--seed", "7", "--duration", "5m", "--rate", "40",
                 "--mix", "deposit=1,transfer=3", "--zipf", "0.8", "--retry", "0.3", "--via-kafka", "all",
                 "--faults", "each-once", "--fault-kinds", "kill,pause", "--fault-targets", "kafka,postgres",
-                "--pause", "500ms", "--benchmark", "--output", "/tmp/x"), ROOT);
+                "--pause", "500ms", "--output", "/tmp/x"), ROOT);
         assertThat(o.workload().seed()).isEqualTo(7);
         assertThat(o.workload().duration()).isEqualTo(Duration.ofMinutes(5));
         assertThat(o.workload().rate()).isEqualTo(40);
@@ -40,8 +43,56 @@ class ProveOptionsTest {
         assertThat(o.faults().targets()).containsExactly("kafka", "postgres");
         assertThat(o.faults().pause()).isEqualTo(Duration.ofMillis(500));
         assertThat(o.faults().needsProxies()).isFalse();
-        assertThat(o.benchmark()).isTrue();
+        assertThat(o.benchmark()).isFalse();
+        assertThat(o.warmup()).isZero();
         assertThat(o.output()).isEqualTo(Path.of("/tmp/x"));
+    }
+
+    @Test
+    void theBenchmarkPinsItsWorkloadAndRunsEveryScenarioByDefault() {
+        ProveOptions o = ProveOptions.parse(List.of("--benchmark", "--seed", "9"), ROOT);
+        assertThat(o.benchmark()).isTrue();
+        assertThat(o.accounts()).isEqualTo(200);
+        assertThat(o.skew()).isZero();
+        assertThat(o.workload().retryProbability()).isZero();
+        assertThat(o.workload().crossCurrencyShare()).isZero();
+        assertThat(o.workload().amounts()).isEqualTo(WorkloadSettings.Amounts.BALANCED);
+        assertThat(o.workload().seed()).isEqualTo(9);
+        SuiteSettings suite = o.suite();
+        assertThat(suite.scenarios()).hasSize(10);
+        assertThat(suite.window()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(suite.warmupMinimum()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(suite.warmupCap()).isEqualTo(Duration.ofSeconds(240));
+        assertThat(suite.baseline()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(suite.rebuildEvents()).isEqualTo(100_000);
+        assertThat(suite.profile()).isFalse();
+    }
+
+    @Test
+    void readsTheSuitesOwnOptions() {
+        SuiteSettings suite = ProveOptions.parse(List.of("--benchmark", "--scenarios", "mixed16,dw16",
+                "--duration", "30s", "--settle", "5s", "--warmup", "20s", "--warmup-max", "40s", "--baseline", "3s",
+                "--rebuild-events", "0", "--profile", "--profile-interval", "5ms"), ROOT).suite();
+        assertThat(suite.scenarios()).extracting(Scenario::name).containsExactly("dw16", "mixed16");
+        assertThat(suite.window()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(suite.settle()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(suite.warmupMinimum()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(suite.warmupCap()).isEqualTo(Duration.ofSeconds(40));
+        assertThat(suite.baseline()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(suite.rebuildEvents()).isZero();
+        assertThat(suite.profile()).isTrue();
+        assertThat(suite.profileInterval()).isEqualTo(Duration.ofMillis(5));
+    }
+
+    @Test
+    void theBenchmarkRefusesWorkloadOptionsAndTheSuitesOptionsNeedIt() {
+        assertThatThrownBy(() -> ProveOptions.parse(List.of("--benchmark", "--concurrency", "8", "--zipf", "1"),
+                ROOT)).hasMessageContaining("--concurrency, --zipf");
+        assertThatThrownBy(() -> ProveOptions.parse(List.of("--profile"), ROOT)).hasMessageContaining("--benchmark");
+        assertThatThrownBy(() -> ProveOptions.parse(List.of("--scenarios", "dw16"), ROOT))
+                .hasMessageContaining("--scenarios");
+        assertThatThrownBy(() -> ProveOptions.parse(List.of("--benchmark", "--scenarios", "dw-half"), ROOT))
+                .hasMessageContaining("dw16 or dw64");
     }
 
     @Test

@@ -10,7 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * head and the publisher's position, {@code ledger_processor_lag}), the publisher's commit → broker-ack latency
  * ({@code ledger_publication_latency_seconds}, the mean of each second's publications) and the query-service's
  * consumer lag (its Kafka client's {@code kafka_consumer_fetch_manager_records_lag} per partition of both event
- * topics, summed). A service that is down is skipped.
+ * topics, summed). Where the services publish them, also {@code ledger_publication_lag_seconds} (command-service)
+ * and {@code ledger_projection_lag_seconds} (query-service), the largest value over their labels. A service that
+ * is down is skipped.
  */
 public final class MetricsSampler implements AutoCloseable {
 
@@ -18,6 +20,9 @@ public final class MetricsSampler implements AutoCloseable {
     public static final String SAGA_LAG = "saga processor lag (events)";
     public static final String PUBLICATION_MEAN = "publication latency, mean per second (ms)";
     public static final String CONSUMER_LAG = "query consumer lag (records)";
+    /** Gauges the services may publish (added alongside this suite); sampled when present. */
+    public static final String PROJECTION_LAG_SECONDS = "projection lag (s)";
+    public static final String PUBLICATION_LAG_SECONDS = "publication lag (s)";
 
     private final Prometheus command;
     private final Prometheus query;
@@ -25,6 +30,7 @@ public final class MetricsSampler implements AutoCloseable {
     private final Map<String, Double> latest = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean stopping;
+    private volatile long lastSampleNanos;
     private double lastCount = -1;
     private double lastSum;
 
@@ -45,8 +51,14 @@ public final class MetricsSampler implements AutoCloseable {
         return latest.get(name);
     }
 
+    /** Whether a round of scrapes that began after {@code nanos} has finished. */
+    public boolean sampledAfter(long nanos) {
+        return lastSampleNanos > nanos;
+    }
+
     private void run() {
         while (!stopping) {
+            long round = System.nanoTime();
             try {
                 Prometheus.Samples c = command.scrape();
                 Map<String, Double> lags = c.byLabel("ledger_processor_lag", "processor");
@@ -61,6 +73,7 @@ public final class MetricsSampler implements AutoCloseable {
                 }
                 lastCount = count;
                 lastSum = sum;
+                record(PUBLICATION_LAG_SECONDS, c.max("ledger_publication_lag_seconds"));
             } catch (Exception e) {
                 // down or paused: nothing to sample this second
             }
@@ -71,9 +84,11 @@ public final class MetricsSampler implements AutoCloseable {
                     String topic = labels.getOrDefault("topic", "").replace('_', '.');
                     return topic.equals(Topics.ACCOUNT_EVENTS) || topic.equals(Topics.TRANSFER_EVENTS);
                 }));
+                record(PROJECTION_LAG_SECONDS, q.max("ledger_projection_lag_seconds"));
             } catch (Exception e) {
                 // same
             }
+            lastSampleNanos = round;
             try {
                 Thread.sleep(1000);
             } catch (InterruptedException e) {

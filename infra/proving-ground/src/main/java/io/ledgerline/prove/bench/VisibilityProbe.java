@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code ?minVersion=} the acknowledged version until the query API serves it. Ack → visible is measured on this
  * side; event commit → visible is the served document's {@code updatedAt} (the event's timestamp) to the moment it
  * was served, same clock. The server's minVersion wait polls every 10-100 ms, so both are upper bounds by up to
- * ~100 ms. Probes run on two threads with a small queue and are dropped when it is full, so a slow query-service
- * never slows the workload down.
+ * ~100 ms. Probes run on a few threads (two unless told) with a small queue and are dropped when it is full, so a
+ * slow query-service never slows the workload down.
  */
 public final class VisibilityProbe implements Workload.Listener, AutoCloseable {
 
@@ -39,19 +39,31 @@ public final class VisibilityProbe implements Workload.Listener, AutoCloseable {
     private final AtomicLong seen = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong gaveUp = new AtomicLong();
-    private final ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(50), r -> {
-                Thread t = new Thread(r, "prove-visibility");
-                t.setDaemon(true);
-                return t;
-            }, (r, executor) -> dropped.incrementAndGet());
+    private final ThreadPoolExecutor pool;
 
     public VisibilityProbe(HttpClient http, String queryUrl, String token, int every, Timeline timeline) {
+        this(http, queryUrl, token, every, timeline, 2);
+    }
+
+    /** With {@code threads} probing at once (and a queue of 25 per thread). */
+    public VisibilityProbe(HttpClient http, String queryUrl, String token, int every, Timeline timeline,
+                           int threads) {
         this.http = http;
         this.queryUrl = queryUrl;
         this.token = token;
         this.every = every;
         this.timeline = timeline;
+        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(25 * threads), r -> {
+                    Thread t = new Thread(r, "prove-visibility");
+                    t.setDaemon(true);
+                    return t;
+                }, (r, executor) -> dropped.incrementAndGet());
+    }
+
+    /** Probes started (one acknowledged command in {@code every}). */
+    public long probed() {
+        return pool.getTaskCount();
     }
 
     @Override

@@ -132,20 +132,28 @@ public final class Quiescence {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(queryGroup)
-                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-            admin.describeTopics(List.of(Topics.ACCOUNT_EVENTS, Topics.TRANSFER_EVENTS)).allTopicNames()
-                    .get(10, TimeUnit.SECONDS).values().forEach(d -> d.partitions().forEach(p ->
-                            latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
-                    .get(10, TimeUnit.SECONDS);
-            long behind = 0;
-            for (var end : ends.entrySet()) {
-                OffsetAndMetadata at = committed.get(end.getKey());
-                behind += end.getValue().offset() - (at == null ? 0 : at.offset());
-            }
-            return behind;
+            return committedLag(admin, queryGroup);
         }
+    }
+
+    /**
+     * End offsets minus {@code group}'s committed offsets, summed over both event topics: what the group has not
+     * finished with (the query-service commits only after MongoDB acknowledged), unlike its consumer's fetch lag.
+     */
+    public static long committedLag(Admin admin, String group) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+        admin.describeTopics(List.of(Topics.ACCOUNT_EVENTS, Topics.TRANSFER_EVENTS)).allTopicNames()
+                .get(10, TimeUnit.SECONDS).values().forEach(d -> d.partitions().forEach(p ->
+                        latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
+                .get(10, TimeUnit.SECONDS);
+        long behind = 0;
+        for (var end : ends.entrySet()) {
+            OffsetAndMetadata at = committed.get(end.getKey());
+            behind += end.getValue().offset() - (at == null ? 0 : at.offset());
+        }
+        return behind;
     }
 }

@@ -8,7 +8,8 @@ import java.util.NavigableMap;
 
 /**
  * A self-contained HTML page (inline SVG, no scripts, nothing fetched: these machines have no internet) with
- * throughput, latency and lag over time, faults shaded and labelled, phases along the top.
+ * throughput, latency, lag and CPU over time, faults and measured windows shaded and labelled, phases along the
+ * top.
  */
 public final class Chart {
 
@@ -18,7 +19,8 @@ public final class Chart {
     private static final int RIGHT = 20;
     private static final int TOP = 28;
     private static final int BOTTOM = 30;
-    private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"};
+    private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
+        "#e377c2", "#17becf"};
 
     private record Series(String name, List<double[]> points) {
     }
@@ -48,10 +50,23 @@ public final class Chart {
                 series("visibility p99 (ack → visible)", seconds, Timeline.SecondView::visibilityP99Millis));
         List<Series> millis = new ArrayList<>(latency);
         List<Series> lags = new ArrayList<>();
-        timeline.gauges().forEach((name, values) -> (name.endsWith("(ms)") ? millis : lags).add(gauge(name, values)));
+        List<Series> inSeconds = new ArrayList<>();
+        List<Series> cpu = new ArrayList<>();
+        new java.util.TreeMap<>(timeline.gauges()).forEach((name, values) -> {
+            List<Series> panel = name.startsWith("CPU ") ? cpu : name.endsWith("(ms)") ? millis
+                    : name.endsWith("(s)") ? inSeconds : lags;
+            panel.add(gauge(name, values));
+        });
         panel(page, "Command latency, visibility lag and publication latency", millis, span, timeline, "ms");
-        panel(page, "Publication lag and consumer lag (sampled every second)", lags, span,
+        panel(page, "Publication lag, consumer lag, transfers in flight (sampled every second)", lags, span,
                 timeline, "events");
+        if (!inSeconds.isEmpty()) {
+            panel(page, "Lag gauges in seconds (where the services publish them)", inSeconds, span, timeline, "s");
+        }
+        if (!cpu.isEmpty()) {
+            panel(page, "CPU per process (% of one core) and of the machine (% of all cores)", cpu, span, timeline,
+                    "%");
+        }
 
         page.append("<h2>Faults</h2><pre>");
         for (Timeline.Mark fault : timeline.faults()) {
@@ -74,7 +89,11 @@ public final class Chart {
             page.append("<span style=\"color:").append(COLOURS[i % COLOURS.length]).append("\">&#9632; ")
                     .append(escape(series.get(i).name())).append("</span>");
         }
-        page.append("<span style=\"color:#e6a000\">&#9632; fault</span></div>");
+        page.append("<span style=\"color:#e6a000\">&#9632; fault</span>");
+        if (!timeline.windowMarks().isEmpty()) {
+            page.append("<span style=\"color:#7fb3e0\">&#9632; measured window</span>");
+        }
+        page.append("</div>");
         page.append(String.format(Locale.ROOT, "<svg width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">", WIDTH,
                 HEIGHT, WIDTH, HEIGHT));
         for (Timeline.Mark phase : timeline.phases()) {
@@ -82,6 +101,14 @@ public final class Chart {
             page.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
                     + "stroke=\"#bbb\" stroke-dasharray=\"3,3\"/><text x=\"%.1f\" y=\"%d\" font-size=\"10\" "
                     + "fill=\"#777\">%s</text>", x, TOP, x, TOP + plotH, x + 2, TOP - 4, escape(phase.label())));
+        }
+        for (Timeline.Mark window : timeline.windowMarks()) {
+            double x1 = LEFT + plotW * window.startMillis() / 1000.0 / span;
+            double x2 = Math.max(x1 + 2, LEFT + plotW * window.endMillis() / 1000.0 / span);
+            page.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
+                    + "fill=\"#7fb3e0\" opacity=\"0.18\"><title>measured: %s</title></rect><text x=\"%.1f\" "
+                    + "y=\"%d\" font-size=\"9\" fill=\"#2b6ca3\">%s</text>", x1, TOP, x2 - x1, plotH,
+                    escape(window.label()), x1 + 1, TOP + plotH - 3, escape(window.label())));
         }
         int row = 0;
         for (Timeline.Mark fault : timeline.faults()) {

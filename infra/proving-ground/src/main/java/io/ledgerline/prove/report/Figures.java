@@ -11,6 +11,13 @@ import java.util.Map;
 public final class Figures {
 
     private final Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
+    private final StringBuilder preamble = new StringBuilder();
+
+    /** Text printed before the sections (the benchmark suite's table). */
+    public Figures preamble(String text) {
+        preamble.append(text);
+        return this;
+    }
 
     public Figures put(String section, String name, Object value) {
         sections.computeIfAbsent(section, k -> new LinkedHashMap<>()).put(name, value);
@@ -28,18 +35,18 @@ public final class Figures {
 
     /** Sections as aligned "name  value" lines; lists one item per line. */
     public String text() {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(preamble);
         sections.forEach((section, values) -> {
             out.append(section).append('\n');
             values.forEach((name, value) -> {
                 if (value instanceof java.util.Collection<?> items) {
-                    out.append(String.format(Locale.ROOT, "  %-34s %d%n", name, items.size()));
+                    out.append(String.format(Locale.ROOT, "  %-44s %d%n", name, items.size()));
                     items.stream().limit(40).forEach(item -> out.append("      ").append(item).append('\n'));
                     if (items.size() > 40) {
                         out.append("      ... ").append(items.size() - 40).append(" more in report.json\n");
                     }
                 } else {
-                    out.append(String.format(Locale.ROOT, "  %-34s %s%n", name, render(value)));
+                    out.append(String.format(Locale.ROOT, "  %-44s %s%n", name, render(value)));
                 }
             });
         });

@@ -42,6 +42,11 @@ public final class Progress implements AutoCloseable {
         say("begins");
     }
 
+    /** Stays in the phase, with another detail line. */
+    public void detail(Supplier<String> detail) {
+        this.detail = detail;
+    }
+
     public void say(String message) {
         out.printf(Locale.ROOT, "[prove %6.1fs %-9s] %s%n", timeline.elapsedMillis() / 1000.0, phase, message);
         out.flush();

@@ -17,7 +17,8 @@ import org.HdrHistogram.Histogram;
 /**
  * Everything measured over time, in one-second buckets from the start of the run: attempts by outcome, command
  * latency, visibility lag, sampled gauges (publication lag, consumer lag), phases and faults. Latencies are kept
- * in microseconds in HdrHistograms; the whole-run histograms count only the measured (workload) phase.
+ * in microseconds in HdrHistograms. Measured {@link Window}s (the drill's workload after its warm-up, each scenario
+ * of the benchmark suite) keep their own histograms and counts.
  */
 public final class Timeline implements Workload.Listener {
 
@@ -41,14 +42,101 @@ public final class Timeline implements Workload.Listener {
     private final Map<String, NavigableMap<Integer, Double>> gauges = new ConcurrentHashMap<>();
     private final List<Mark> faults = new ArrayList<>();
     private final List<Mark> phases = new ArrayList<>();
-    private final Histogram latency = new ConcurrentHistogram(MAX_MICROS, 3);
-    private final Histogram ackToVisible = new ConcurrentHistogram(MAX_MICROS, 3);
-    private final Histogram commitToVisible = new ConcurrentHistogram(MAX_MICROS, 3);
-    private final AtomicLong measuredOk = new AtomicLong();
-    private final AtomicLong measuredRejected = new AtomicLong();
-    private volatile boolean measuring;
-    private volatile long measureStartNanos;
-    private volatile long measureEndNanos;
+    private final List<Window> windows = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * A measured window: the attempts that ended inside it, and the visibility and settlement of what was
+     * acknowledged (or requested) inside it, however late that comes.
+     */
+    public static final class Window {
+        private final String label;
+        private final long startNanos;
+        private volatile long endNanos = Long.MAX_VALUE;
+        private final AtomicLong ok = new AtomicLong();
+        private final AtomicLong rejected = new AtomicLong();
+        private final AtomicLong unknown = new AtomicLong();
+        private final Map<String, AtomicLong> refusals = new ConcurrentHashMap<>();
+        private final Histogram latency = new ConcurrentHistogram(MAX_MICROS, 3);
+        private final Histogram ackToVisible = new ConcurrentHistogram(MAX_MICROS, 3);
+        private final Histogram commitToVisible = new ConcurrentHistogram(MAX_MICROS, 3);
+        private final Histogram settlement = new ConcurrentHistogram(MAX_MICROS, 3);
+        private final Map<String, AtomicLong> settled = new ConcurrentHashMap<>();
+
+        Window(String label, long startNanos) {
+            this.label = label;
+            this.startNanos = startNanos;
+        }
+
+        boolean contains(long nanos) {
+            return nanos >= startNanos && nanos <= endNanos;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public long startNanos() {
+            return startNanos;
+        }
+
+        public long endNanos() {
+            return endNanos;
+        }
+
+        public boolean open() {
+            return endNanos == Long.MAX_VALUE;
+        }
+
+        public double seconds() {
+            long end = open() ? System.nanoTime() : endNanos;
+            return Math.max(1e-9, (end - startNanos) / 1e9);
+        }
+
+        public long ok() {
+            return ok.get();
+        }
+
+        public long rejected() {
+            return rejected.get();
+        }
+
+        public long unknown() {
+            return unknown.get();
+        }
+
+        /** Refused attempts by problem code (or Kafka result code). */
+        public Map<String, Long> refusals() {
+            Map<String, Long> copy = new java.util.TreeMap<>();
+            refusals.forEach((code, n) -> copy.put(code, n.get()));
+            return copy;
+        }
+
+        public Histogram latency() {
+            return latency;
+        }
+
+        public Histogram ackToVisible() {
+            return ackToVisible;
+        }
+
+        public Histogram commitToVisible() {
+            return commitToVisible;
+        }
+
+        /** Transfer requested → terminal event, for transfers requested inside the window. */
+        public Histogram settlement() {
+            return settlement;
+        }
+
+        /** Terminal transfer events by type (COMPLETED, REJECTED, FAILED) for transfers requested inside it. */
+        public Map<String, Long> settled() {
+            Map<String, Long> copy = new java.util.TreeMap<>();
+            settled.forEach((status, n) -> copy.put(status, n.get()));
+            return copy;
+        }
+    }
+
+    private volatile Window current;
 
     @Override
     public void attempted(Operation operation, Attempt attempt) {
@@ -63,14 +151,20 @@ public final class Timeline implements Workload.Listener {
         if (answered) {
             second.latency.recordValue(micros);
         }
-        if (measuring) {
+        Window window = current;
+        if (window != null && window.contains(attempt.endNanos())) {
             if (answered) {
-                latency.recordValue(micros);
+                window.latency.recordValue(micros);
             }
-            if (attempt.outcome() == Outcome.OK) {
-                measuredOk.incrementAndGet();
-            } else if (attempt.outcome() == Outcome.REJECTED) {
-                measuredRejected.incrementAndGet();
+            switch (attempt.outcome()) {
+                case OK -> window.ok.incrementAndGet();
+                case REJECTED -> {
+                    window.rejected.incrementAndGet();
+                    window.refusals.computeIfAbsent(attempt.status() > 0 ? attempt.status() + " "
+                            + attempt.code() : String.valueOf(attempt.code()), k -> new AtomicLong())
+                            .incrementAndGet();
+                }
+                default -> window.unknown.incrementAndGet();
             }
         }
     }
@@ -79,12 +173,32 @@ public final class Timeline implements Workload.Listener {
     public void visible(long ackNanos, long visibleNanos, long commitToVisibleMillis) {
         long micros = Math.min(MAX_MICROS, Math.max(1, (visibleNanos - ackNanos) / 1000));
         second(visibleNanos).visibility.recordValue(micros);
-        if (measuring) {
-            ackToVisible.recordValue(micros);
+        Window window = windowAt(ackNanos);
+        if (window != null) {
+            window.ackToVisible.recordValue(micros);
             if (commitToVisibleMillis >= 0) {
-                commitToVisible.recordValue(Math.min(MAX_MICROS, Math.max(1, commitToVisibleMillis * 1000)));
+                window.commitToVisible.recordValue(Math.min(MAX_MICROS, Math.max(1, commitToVisibleMillis * 1000)));
             }
         }
+    }
+
+    /** A transfer requested at {@code requestNanos} reached its terminal event ({@code status}) after this long. */
+    public void settled(long requestNanos, long settleMillis, String status) {
+        Window window = windowAt(requestNanos);
+        if (window != null) {
+            window.settlement.recordValue(Math.min(MAX_MICROS, Math.max(1, settleMillis * 1000)));
+            window.settled.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
+        }
+    }
+
+    private Window windowAt(long nanos) {
+        for (int i = windows.size() - 1; i >= 0; i--) {
+            Window w = windows.get(i);
+            if (w.contains(nanos)) {
+                return w;
+            }
+        }
+        return null;
     }
 
     public void gauge(String name, double value) {
@@ -99,39 +213,69 @@ public final class Timeline implements Workload.Listener {
         phases.add(new Mark(label, millis(startNanos), millis(endNanos), null));
     }
 
+    /** Opens a measured window (closing the one before, if any). */
+    public Window startMeasuring(String label) {
+        stopMeasuring();
+        Window window = new Window(label, System.nanoTime());
+        windows.add(window);
+        current = window;
+        return window;
+    }
+
     public void startMeasuring() {
-        measureStartNanos = System.nanoTime();
-        measuring = true;
+        startMeasuring("workload");
     }
 
     public void stopMeasuring() {
-        measuring = false;
-        measureEndNanos = System.nanoTime();
+        Window window = current;
+        if (window != null && window.open()) {
+            window.endNanos = System.nanoTime();
+        }
+    }
+
+    /** The last window opened (the whole measured workload of a single run). */
+    public Window measured() {
+        Window window = current;
+        return window != null ? window : new Window("none", System.nanoTime());
+    }
+
+    public List<Window> windows() {
+        return List.copyOf(windows);
+    }
+
+    /** The windows as marks for the chart and report.json (milliseconds from the start of the run). */
+    public List<Mark> windowMarks() {
+        return windows.stream().map(w -> new Mark(w.label, millis(w.startNanos), millis(w.open() ? System.nanoTime()
+                : w.endNanos), null)).toList();
+    }
+
+    /** The second of the run (as the per-second buckets and gauges count them) that {@code nanos} falls in. */
+    public int secondAt(long nanos) {
+        return secondOf(nanos);
     }
 
     public double measuredSeconds() {
-        long end = measuring ? System.nanoTime() : measureEndNanos;
-        return Math.max(1e-9, (end - measureStartNanos) / 1e9);
+        return measured().seconds();
     }
 
     public long measuredOk() {
-        return measuredOk.get();
+        return measured().ok();
     }
 
     public long measuredRejected() {
-        return measuredRejected.get();
+        return measured().rejected();
     }
 
     public Histogram latency() {
-        return latency;
+        return measured().latency();
     }
 
     public Histogram ackToVisible() {
-        return ackToVisible;
+        return measured().ackToVisible();
     }
 
     public Histogram commitToVisible() {
-        return commitToVisible;
+        return measured().commitToVisible();
     }
 
     public long startEpochMillis() {

@@ -11,14 +11,40 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The command API over HTTP, as a client of PRODUCT.md §3 would call it; every call becomes an {@link Attempt}. */
+/**
+ * The command API over HTTP, as a client of PRODUCT.md §3 would call it; every call becomes an {@link Attempt}.
+ * In the {@link Style#RESPOND_ASYNC} style a 202 is followed to its {@code Location} (polled after 5 ms, then at
+ * doubling intervals up to 40 ms) until the command's status is final; the attempt ends there.
+ */
 public final class HttpCommands {
 
+    /** How a command is sent. */
+    public enum Style {
+        PLAIN("plain"),
+        /** An {@code Idempotency-Key} on every request, derived from the operation's id (retries reuse it). */
+        IDEMPOTENCY_KEY("Idempotency-Key on every request"),
+        /** {@code Prefer: respond-async}, then the status resource until SUCCEEDED, REJECTED or FAILED. */
+        RESPOND_ASYNC("Prefer: respond-async, status polled until final");
+
+        private final String label;
+
+        Style(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long FIRST_POLL_MILLIS = 5;
+    private static final long LONGEST_POLL_MILLIS = 40;
 
     private final HttpClient http;
     private final String baseUrl;
     private final Duration timeout;
+    private final java.util.concurrent.atomic.AtomicLong statusPolls = new java.util.concurrent.atomic.AtomicLong();
 
     public HttpCommands(HttpClient http, String baseUrl, Duration timeout) {
         this.http = http;
@@ -26,7 +52,16 @@ public final class HttpCommands {
         this.timeout = timeout;
     }
 
+    /** GETs of a command's status resource so far (respond-async style). */
+    public long statusPolls() {
+        return statusPolls.get();
+    }
+
     public Attempt execute(Operation op, String token, String correlationId) {
+        return execute(op, token, correlationId, Style.PLAIN);
+    }
+
+    public Attempt execute(Operation op, String token, String correlationId, Style style) {
         ObjectNode body = JSON.createObjectNode();
         String path;
         switch (op.kind()) {
@@ -48,16 +83,24 @@ public final class HttpCommands {
             }
             default -> throw new IllegalArgumentException(op.kind().name());
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .header("X-Correlation-Id", correlationId)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (style == Style.IDEMPOTENCY_KEY) {
+            request.header("Idempotency-Key", "k-" + op.key().replace('|', '-'));
+        } else if (style == Style.RESPOND_ASYNC) {
+            request.header("Prefer", "respond-async");
+        }
         long start = System.nanoTime();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (style == Style.RESPOND_ASYNC && response.statusCode() == 202
+                    && response.headers().firstValue("Location").isPresent()) {
+                return followStatus(start, response.headers().firstValue("Location").get(), token);
+            }
             return classify(start, response);
         } catch (ConnectException e) {
             // Refused before anything was sent (the service is down): it cannot have been applied.
@@ -67,6 +110,34 @@ public final class HttpCommands {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Attempt(start, System.nanoTime(), Outcome.UNKNOWN, 0, "interrupted", 0);
+        }
+    }
+
+    /** Polls the command's status until it is final: SUCCEEDED is OK, REJECTED refused, FAILED or none unknown. */
+    private Attempt followStatus(long start, String location, String token) throws IOException, InterruptedException {
+        HttpRequest poll = HttpRequest.newBuilder(URI.create(baseUrl).resolve(location)).timeout(timeout)
+                .header("Authorization", "Bearer " + token).GET().build();
+        long deadline = start + timeout.toNanos();
+        long wait = FIRST_POLL_MILLIS;
+        while (true) {
+            Thread.sleep(wait);
+            wait = Math.min(LONGEST_POLL_MILLIS, wait * 2);
+            statusPolls.incrementAndGet();
+            HttpResponse<String> response = http.send(poll, HttpResponse.BodyHandlers.ofString());
+            long end = System.nanoTime();
+            JsonNode body = parse(response.body());
+            String status = body.path("status").asText("");
+            if (response.statusCode() == 200 && status.equals("SUCCEEDED")) {
+                return new Attempt(start, end, Outcome.OK, 200, "SUCCEEDED",
+                        body.path("result").path("version").asLong(0));
+            }
+            if (response.statusCode() == 200 && status.equals("REJECTED")) {
+                return new Attempt(start, end, Outcome.REJECTED, 200, body.path("code").asText("REJECTED"), 0);
+            }
+            if ((response.statusCode() == 200 && status.equals("FAILED")) || end > deadline) {
+                return new Attempt(start, end, Outcome.UNKNOWN, response.statusCode(),
+                        status.isEmpty() ? "status-" + response.statusCode() : "async-" + status, 0);
+            }
         }
     }
 

@@ -47,6 +47,7 @@ public final class Workload {
     private final OperationLog log;
     private final Listener listener;
     private final AtomicLong issued = new AtomicLong();
+    private volatile String idPrefix = "";
     private final AtomicLong nextSlot = new AtomicLong(System.nanoTime());
     /** Kafka commands waiting for their result; bounded so a stalled consumer does not pile them up. */
     private final Semaphore kafkaInFlight;
@@ -124,6 +125,14 @@ public final class Workload {
         resends.shutdownNow();
     }
 
+    /**
+     * Prefixes the ids of the operations drawn from now on: each phase of a benchmark suite runs the workers
+     * again from sequence 0, and its transaction and transfer ids must not repeat an earlier phase's.
+     */
+    public void idPrefix(String prefix) {
+        this.idPrefix = prefix;
+    }
+
     /** First attempts so far. */
     public long issued() {
         return issued.get();
@@ -162,20 +171,24 @@ public final class Workload {
         Operation.Channel channel = kafka != null && random.nextDouble() < settings.viaKafka()
                 ? Operation.Channel.KAFKA : Operation.Channel.HTTP;
         Account account = accounts.pick(random);
-        String id = worker + "-" + sequence;
+        String id = idPrefix + worker + "-" + sequence;
         return switch (kind) {
-            case DEPOSIT -> Operation.money(kind, channel, account.id(), "tx-" + id, 1 + random.nextInt(1000),
-                    account.currency());
-            case WITHDRAW -> Operation.money(kind, channel, account.id(), "tx-" + id, 1 + random.nextInt(1500),
-                    account.currency());
+            case DEPOSIT -> Operation.money(kind, channel, account.id(), "tx-" + id, amount(random,
+                    settings.amounts().deposit()), account.currency());
+            case WITHDRAW -> Operation.money(kind, channel, account.id(), "tx-" + id, amount(random,
+                    settings.amounts().withdraw()), account.currency());
             case TRANSFER -> {
-                boolean otherCurrency = random.nextDouble() < WorkloadSettings.CROSS_CURRENCY_SHARE;
+                boolean otherCurrency = random.nextDouble() < settings.crossCurrencyShare();
                 Account destination = accounts.pickOther(random, account, otherCurrency);
                 yield Operation.transfer(channel, "tr-" + id, account.id(), destination.id(),
-                        1 + random.nextInt(1500), account.currency());
+                        amount(random, settings.amounts().transfer()), account.currency());
             }
             case OPEN -> throw new IllegalStateException("accounts are opened in set-up");
         };
+    }
+
+    private static long amount(Random random, long max) {
+        return 1 + (long) random.nextInt((int) Math.min(Integer.MAX_VALUE, max));
     }
 
     /**
@@ -255,7 +268,9 @@ public final class Workload {
 
     private Attempt attempt(Operation operation, String token) {
         int previous = log.attemptsOf(operation);
-        Attempt attempt = http.execute(operation, token, "p-" + operation.referenceId() + "-" + previous);
+        HttpCommands.Style style = operation.kind() == Operation.Kind.OPEN ? HttpCommands.Style.PLAIN
+                : settings.style();
+        Attempt attempt = http.execute(operation, token, "p-" + operation.referenceId() + "-" + previous, style);
         log.record(operation, attempt);
         listener.attempted(operation, attempt);
         return attempt;
