@@ -10,11 +10,14 @@ public class EventDispatcher {
     private final Generations generations;
     private final ReadModels readModels;
     private final ProjectionMetrics metrics;
+    private final AppliedBatches appliedBatches;
 
-    public EventDispatcher(Generations generations, ReadModels readModels, ProjectionMetrics metrics) {
+    public EventDispatcher(Generations generations, ReadModels readModels, ProjectionMetrics metrics,
+                           AppliedBatches appliedBatches) {
         this.generations = generations;
         this.readModels = readModels;
         this.metrics = metrics;
+        this.appliedBatches = appliedBatches;
     }
 
     /**
@@ -35,6 +38,7 @@ public class EventDispatcher {
                 readModels.of(target).apply(events);
             }
         }
+        appliedBatches.signal();
         return outcomes;
     }
 

@@ -9,20 +9,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * Read-your-writes for {@code ?minVersion=N}: re-reads a document until it has reached version N or the bounded
- * wait is over. Polling rather than listening for local writes, because the instance that applies the event may
- * not be the one answering the read.
+ * wait is over. It looks again as soon as this instance has applied a batch of events ({@link AppliedBatches}),
+ * and at least every {@value #POLL_MILLIS} ms, because the instance that applies the event may not be the one
+ * answering the read.
  */
 @Component
 public class VersionWait {
 
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
-    private static final long FIRST_PAUSE_MILLIS = 10;
-    private static final long MAX_PAUSE_MILLIS = 100;
+    private static final long POLL_MILLIS = 50;
 
     private final Duration maxWait;
+    private final AppliedBatches appliedBatches;
 
-    public VersionWait(QueryProperties properties) {
+    public VersionWait(QueryProperties properties, AppliedBatches appliedBatches) {
         this.maxWait = properties.minVersionWait();
+        this.appliedBatches = appliedBatches;
     }
 
     /**
@@ -30,24 +32,24 @@ public class VersionWait {
      * @throws ProjectionBehindException when the document is still missing or older after the wait
      */
     public <T> Optional<T> await(Supplier<Optional<T>> lookup, ToLongFunction<T> versionOf, Long minVersion) {
+        long ticket = appliedBatches.ticket();
         Optional<T> found = lookup.get();
         if (minVersion == null) {
             return found;
         }
         long deadline = System.nanoTime() + maxWait.toNanos();
-        long pause = FIRST_PAUSE_MILLIS;
         while (found.map(versionOf::applyAsLong).orElse(0L) < minVersion) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 throw new ProjectionBehindException(minVersion, RETRY_AFTER);
             }
             try {
-                Thread.sleep(Math.min(pause, Math.max(1, left / 1_000_000)));
+                appliedBatches.awaitAfter(ticket, Math.min(POLL_MILLIS, Math.max(1, left / 1_000_000)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ProjectionBehindException(minVersion, RETRY_AFTER);
             }
-            pause = Math.min(pause * 2, MAX_PAUSE_MILLIS);
+            ticket = appliedBatches.ticket();
             found = lookup.get();
         }
         return found;
