@@ -3,6 +3,7 @@ package io.ledgerline.local;
 import io.ledgerline.local.postgres.LocalPostgres;
 import io.ledgerline.local.process.ChildProcess;
 import io.ledgerline.local.process.HealthCheck;
+import io.ledgerline.local.process.JvmOptions;
 import io.ledgerline.local.process.ProcessContext;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,8 +53,9 @@ public final class LocalServices {
 
     private static ChildProcess service(String name, Path jar, int port, Map<String, String> properties,
                                         LocalStackConfig config, ProcessContext context) {
-        List<String> command = new ArrayList<>(List.of(ProcessContext.JAVA, "-Xmx" + config.heaps().services(),
-                "-jar", jar.toString(), "--server.port=" + port));
+        List<String> command = new ArrayList<>(List.of(ProcessContext.JAVA, "-Xmx" + config.heaps().services()));
+        command.addAll(JvmOptions.services());
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("LEDGERLINE_JWK_SET_URI", config.jwkSetUri());

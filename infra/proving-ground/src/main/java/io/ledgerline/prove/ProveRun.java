@@ -201,9 +201,9 @@ public final class ProveRun {
                           List<String> workerTokens, MetricsSampler metrics, Map<String, TcpProxy> proxies,
                           Progress progress, List<Violation> violations) throws Exception {
         Accounts accounts = new Accounts(options.accounts(), options.skew(), options.workload().seed());
-        HttpCommands commands = new HttpCommands(http, config.commandServiceUrl(),
+        HttpCommands commands = new HttpCommands(config.commandServiceUrl(),
                 options.workload().requestTimeout());
-        VisibilityProbe visibility = new VisibilityProbe(http, config.queryServiceUrl(), operator,
+        VisibilityProbe visibility = new VisibilityProbe(config.queryServiceUrl(), operator,
                 options.visibilitySampleEvery(), timeline);
         Workload.Listener listeners = (op, attempt) -> {
             timeline.attempted(op, attempt);

@@ -26,8 +26,9 @@ public record ProcessContext(Path logDirectory, Path runDirectory, String classp
 
     /** {@code java -Xmx<heap> -cp <classpath> <mainClass> <args...>} with the child logging configuration. */
     public List<String> javaCommand(String heap, String mainClass, List<String> args) {
-        List<String> command = new java.util.ArrayList<>(List.of(JAVA, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError",
-                CHILD_LOGBACK, "-cp", classpath, mainClass));
+        List<String> command = new java.util.ArrayList<>(List.of(JAVA, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(JvmOptions.infrastructure());
+        command.addAll(List.of(CHILD_LOGBACK, "-cp", classpath, mainClass));
         command.addAll(args);
         return command;
     }

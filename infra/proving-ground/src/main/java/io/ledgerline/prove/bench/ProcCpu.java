@@ -116,6 +116,33 @@ public final class ProcCpu {
     }
 
     /**
+     * CPU ticks of a JVM's JIT compiler threads (named "C1 CompilerThre..." and "C2 CompilerThre..." by HotSpot),
+     * from {@code /proc/<pid>/task/*}; 0 when the process is gone.
+     */
+    public long jitTicks(long pid) {
+        long ticks = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(proc.resolve(Long.toString(pid)).resolve("task"))) {
+            for (Path task : tasks) {
+                try {
+                    if (isCompilerThread(Files.readString(task.resolve("comm")))) {
+                        ticks += parseProcessStat(Files.readString(task.resolve("stat"))).own();
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended between listing and reading
+                }
+            }
+        } catch (IOException gone) {
+            return 0;
+        }
+        return ticks;
+    }
+
+    static boolean isCompilerThread(String comm) {
+        String name = comm.trim();
+        return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
+    }
+
+    /**
      * One {@code /proc/<pid>/stat} line. The command name (field 2) is in parentheses and may hold spaces and
      * parentheses itself, so the fields are counted from the last ')'.
      */

@@ -4,16 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.prove.report.Timeline;
 import io.ledgerline.prove.workload.Attempt;
+import io.ledgerline.prove.workload.Http1;
 import io.ledgerline.prove.workload.Operation;
 import io.ledgerline.prove.workload.Outcome;
 import io.ledgerline.prove.workload.Workload;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.Map;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,15 +22,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code ?minVersion=} the acknowledged version until the query API serves it. Ack → visible is measured on this
  * side; event commit → visible is the served document's {@code updatedAt} (the event's timestamp) to the moment it
  * was served, same clock. The server's minVersion wait polls every 10-100 ms, so both are upper bounds by up to
- * ~100 ms. Probes run on a few threads (two unless told) with a small queue and are dropped when it is full, so a
- * slow query-service never slows the workload down.
+ * ~50 ms. A probe starts the moment its command is acknowledged, on a thread of its own (up to {@code threads} at
+ * once); when none is free it is dropped rather than queued, since a queued probe would measure its wait in the
+ * queue. So a slow query-service never slows the workload down, and every figure is a visibility.
  */
 public final class VisibilityProbe implements Workload.Listener, AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration GIVE_UP = Duration.ofSeconds(60);
 
-    private final HttpClient http;
     private final String queryUrl;
     private final String token;
     private final int every;
@@ -41,20 +40,18 @@ public final class VisibilityProbe implements Workload.Listener, AutoCloseable {
     private final AtomicLong gaveUp = new AtomicLong();
     private final ThreadPoolExecutor pool;
 
-    public VisibilityProbe(HttpClient http, String queryUrl, String token, int every, Timeline timeline) {
-        this(http, queryUrl, token, every, timeline, 2);
+    public VisibilityProbe(String queryUrl, String token, int every, Timeline timeline) {
+        this(queryUrl, token, every, timeline, 16);
     }
 
-    /** With {@code threads} probing at once (and a queue of 25 per thread). */
-    public VisibilityProbe(HttpClient http, String queryUrl, String token, int every, Timeline timeline,
+    /** With at most {@code threads} probing at once. */
+    public VisibilityProbe(String queryUrl, String token, int every, Timeline timeline,
                            int threads) {
-        this.http = http;
         this.queryUrl = queryUrl;
         this.token = token;
         this.every = every;
         this.timeline = timeline;
-        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(25 * threads), r -> {
+        this.pool = new ThreadPoolExecutor(0, threads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
                     Thread t = new Thread(r, "prove-visibility");
                     t.setDaemon(true);
                     return t;
@@ -79,13 +76,13 @@ public final class VisibilityProbe implements Workload.Listener, AutoCloseable {
         boolean transfer = operation.kind() == Operation.Kind.TRANSFER;
         String path = transfer ? "/api/v1/transfers/" + operation.referenceId()
                 : "/api/v1/accounts/" + operation.accountId();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(queryUrl + path + "?minVersion=" + attempt.version()))
-                .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token).GET().build();
+        URI uri = URI.create(queryUrl + path + "?minVersion=" + attempt.version());
+        Map<String, String> headers = Map.of("Authorization", "Bearer " + token);
         long deadline = attempt.endNanos() + GIVE_UP.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
+                Http1.Response response = Http1.send("GET", uri, headers, null, Duration.ofSeconds(10));
+                if (response.status() == 200) {
                     long visible = System.nanoTime();
                     JsonNode body = JSON.readTree(response.body());
                     long commitToVisible = -1;
@@ -101,7 +98,7 @@ public final class VisibilityProbe implements Workload.Listener, AutoCloseable {
                     timeline.visible(attempt.endNanos(), visible, commitToVisible);
                     return;
                 }
-                if (response.statusCode() != 503 && response.statusCode() != 404) {
+                if (response.status() != 503 && response.status() != 404) {
                     break;
                 }
             } catch (Exception e) {

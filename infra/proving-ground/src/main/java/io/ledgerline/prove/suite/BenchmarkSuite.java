@@ -74,11 +74,11 @@ public final class BenchmarkSuite {
     public static final String MACHINE_CPU = "CPU machine busy (% of all cores)";
     /**
      * Visibility probes in flight at most. A probe that is not visible yet costs the query-service a re-read of
-     * its document every 10-100 ms (the minVersion wait) until it is: when visibility degrades, more probes at once
-     * would add load to the very side they measure. Probes beyond these (and a queue of 25 each) are dropped and
-     * counted.
+     * its document after each batch it applies (and every 50 ms) until it is: when visibility degrades, more
+     * probes at once would add load to the very side they measure. A probe that finds all of them busy is dropped
+     * and counted, never queued (a queued probe would measure its time in the queue).
      */
-    static final int PROBE_THREADS = 4;
+    static final int PROBE_THREADS = 16;
 
     private final SuiteSettings settings;
     private final Context context;
@@ -99,7 +99,7 @@ public final class BenchmarkSuite {
         this.settings = settings;
         this.context = context;
         this.accounts = new Accounts(SuiteSettings.ACCOUNTS, SuiteSettings.SKEW, context.base().seed());
-        this.commands = new HttpCommands(context.http(), context.config().commandServiceUrl(),
+        this.commands = new HttpCommands(context.config().commandServiceUrl(),
                 context.base().requestTimeout());
         this.transfers = new TransferWatcher(context.config().kafkaBootstrapServers(), context.timeline());
     }
@@ -162,7 +162,8 @@ public final class BenchmarkSuite {
     /** Deposits/withdrawals at 16 workers until the acknowledged rate is stable (or the cap). */
     private Warmup warmUp(Workload.Listener listener) throws Exception {
         Stability stability = new Stability(SuiteSettings.STABLE_WINDOWS, SuiteSettings.STABLE_TOLERANCE,
-                SuiteSettings.WARMUP_WINDOW, settings.warmupMinimum(), settings.warmupCap());
+                SuiteSettings.WARMUP_WINDOW, settings.warmupMinimum(), settings.warmupCap(),
+                SuiteSettings.STABLE_JIT_SHARE);
         Workload workload = workload(context.base().withSeed(context.base().seed() * 31 + 1), null, listener,
                 "warm-");
         AtomicBoolean stop = new AtomicBoolean();
@@ -179,14 +180,23 @@ public final class BenchmarkSuite {
             });
             long ok = context.log().attempts(Outcome.OK);
             long windowStart = System.nanoTime();
+            ProcCpu.Snapshot machine = proc.snapshot();
+            long jit = jitTicks();
             do {
                 Thread.sleep(SuiteSettings.WARMUP_WINDOW.toMillis());
                 long now = System.nanoTime();
                 long okNow = context.log().attempts(Outcome.OK);
-                verdict = stability.add((okNow - ok) / ((now - windowStart) / 1e9));
+                ProcCpu.Snapshot machineNow = proc.snapshot();
+                long jitNow = jitTicks();
+                long busy = machineNow.machine().busy() - machine.machine().busy();
+                verdict = stability.add((okNow - ok) / ((now - windowStart) / 1e9),
+                        busy <= 0 ? Double.NaN : (jitNow - jit) / (double) busy);
                 ok = okNow;
                 windowStart = now;
-                state[0] = String.format(Locale.ROOT, "spread %.1f %%", 100 * stability.spread());
+                machine = machineNow;
+                jit = jitNow;
+                state[0] = String.format(Locale.ROOT, "spread %.1f %%, JIT %.0f %% of the busy CPU",
+                        100 * stability.spread(), 100 * stability.jitShare());
             } while (verdict == Stability.State.WARMING);
             stop.set(true);
             load.get();
@@ -196,9 +206,10 @@ public final class BenchmarkSuite {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         context.timeline().phase("warm-up", start, System.nanoTime());
         context.progress().say(String.format(Locale.ROOT, "warm-up %s after %.0f s: %s acknowledged/s per 10 s "
-                        + "window, last %d within %.1f %%", verdict == Stability.State.STABLE ? "stable" : "NOT stable (cap)",
+                        + "window, last %d within %.1f %%, JIT compilers %.0f %% of the busy CPU in the last",
+                verdict == Stability.State.STABLE ? "stable" : "NOT stable (cap)",
                 took.toMillis() / 1000.0, rates(stability.rates()), SuiteSettings.STABLE_WINDOWS,
-                100 * stability.spread()));
+                100 * stability.spread(), 100 * stability.jitShare()));
         return new Warmup(took, verdict, stability.rates(), stability.spread());
     }
 
@@ -219,7 +230,7 @@ public final class BenchmarkSuite {
         PostgresBaseline.Result before = baseline(scenario.workers());
         progress.say(String.format(Locale.ROOT, "baseline before: %.0f inserts/s", before.perSecond()));
 
-        VisibilityProbe visibility = new VisibilityProbe(context.http(), context.config().queryServiceUrl(),
+        VisibilityProbe visibility = new VisibilityProbe(context.config().queryServiceUrl(),
                 context.operatorToken(), scenario.visibilityEvery(), timeline, PROBE_THREADS);
         probe = visibility;
         long pollsBefore = commands.statusPolls();
@@ -247,12 +258,14 @@ public final class BenchmarkSuite {
                             error));
                 }
                 ProcCpu.Snapshot first = proc.snapshot();
+                long jitFirst = jitTicks();
                 window = timeline.startMeasuring(scenario.name());
                 open[0] = window;
                 Thread.sleep(settings.window().toMillis());
                 timeline.stopMeasuring();
                 ProcCpu.Snapshot last = proc.snapshot();
-                cpu = CpuWindow.between(first, last, targets);
+                cpu = CpuWindow.between(first, last, targets)
+                        .withJit((jitTicks() - jitFirst) / (double) ProcCpu.TICKS_PER_SECOND);
                 if (profiler != null) {
                     Path folder = context.output().resolve("profiles").resolve(scenario.name());
                     profiler.stop(jvms, folder).forEach((name, error) -> failures.put(scenario.name() + " stop "
@@ -407,6 +420,11 @@ public final class BenchmarkSuite {
                 new ProcCpu.Target("mongo", stack.mongo().pid(), false),
                 new ProcCpu.Target("postgres", stack.postgres().pid(), true),
                 new ProcCpu.Target("load generator", ProcessHandle.current().pid(), false));
+    }
+
+    /** CPU ticks of the JIT compiler threads of every JVM of the run, so far. */
+    private long jitTicks() {
+        return jvms().values().stream().mapToLong(proc::jitTicks).sum();
     }
 
     /** The JVMs async-profiler goes into: every stack JVM and this one. */

@@ -12,7 +12,7 @@ import java.util.OptionalDouble;
  * the kernel's own threads) used meanwhile.
  */
 public record CpuWindow(double seconds, Map<String, Double> cpuSeconds, double machineBusySeconds,
-                        double machineBusyShare, double otherSeconds) {
+                        double machineBusyShare, double otherSeconds, double jitSeconds) {
 
     public static CpuWindow between(ProcCpu.Snapshot from, ProcCpu.Snapshot to, List<ProcCpu.Target> targets) {
         Map<String, Double> used = new LinkedHashMap<>();
@@ -26,7 +26,12 @@ public record CpuWindow(double seconds, Map<String, Double> cpuSeconds, double m
         long total = to.machine().total() - from.machine().total();
         double busySeconds = busy / (double) ProcCpu.TICKS_PER_SECOND;
         return new CpuWindow((to.nanos() - from.nanos()) / 1e9, used, busySeconds,
-                total <= 0 ? Double.NaN : busy / (double) total, Math.max(0, busySeconds - ours));
+                total <= 0 ? Double.NaN : busy / (double) total, Math.max(0, busySeconds - ours), Double.NaN);
+    }
+
+    /** The same window with what the JVMs' JIT compiler threads used in it (part of their CPU above). */
+    public CpuWindow withJit(double seconds) {
+        return new CpuWindow(this.seconds, cpuSeconds, machineBusySeconds, machineBusyShare, otherSeconds, seconds);
     }
 
     /** CPU milliseconds per command for each target (NaN where unknown or nothing was acknowledged). */

@@ -136,6 +136,7 @@ public record ScenarioResult(Scenario scenario, double targetRate, double second
         cpuMillisPerCommand().forEach((name, ms) -> f.put("CPU ms/command " + name, ms));
         f.put("CPU s machine busy (all processes)", cpu.machineBusySeconds());
         f.put("CPU s other processes on the machine", cpu.otherSeconds());
+        f.put("CPU s JIT compiler threads (all JVMs, included above)", cpu.jitSeconds());
         f.put("machine CPU busy (% of all cores)", 100 * cpu.machineBusyShare());
         return f;
     }

@@ -31,6 +31,8 @@ public record SuiteSettings(List<Scenario> scenarios, Duration window, Duration 
     public static final Duration WARMUP_WINDOW = Duration.ofSeconds(10);
     public static final int STABLE_WINDOWS = 3;
     public static final double STABLE_TOLERANCE = 0.05;
+    /** The warm-up also waits until the JIT compilers use at most this share of the machine's busy CPU. */
+    public static final double STABLE_JIT_SHARE = 0.05;
     /** How long after a window the transfers requested in it may take to settle before the suite moves on. */
     public static final Duration DRAIN_LIMIT = Duration.ofMinutes(5);
 }

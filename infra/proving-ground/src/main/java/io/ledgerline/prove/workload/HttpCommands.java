@@ -6,10 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The command API over HTTP, as a client of PRODUCT.md §3 would call it; every call becomes an {@link Attempt}.
@@ -41,13 +40,11 @@ public final class HttpCommands {
     private static final long FIRST_POLL_MILLIS = 5;
     private static final long LONGEST_POLL_MILLIS = 40;
 
-    private final HttpClient http;
     private final String baseUrl;
     private final Duration timeout;
     private final java.util.concurrent.atomic.AtomicLong statusPolls = new java.util.concurrent.atomic.AtomicLong();
 
-    public HttpCommands(HttpClient http, String baseUrl, Duration timeout) {
-        this.http = http;
+    public HttpCommands(String baseUrl, Duration timeout) {
         this.baseUrl = baseUrl;
         this.timeout = timeout;
     }
@@ -83,23 +80,20 @@ public final class HttpCommands {
             }
             default -> throw new IllegalArgumentException(op.kind().name());
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(timeout)
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .header("X-Correlation-Id", correlationId)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", "Bearer " + token);
+        headers.put("Content-Type", "application/json");
+        headers.put("X-Correlation-Id", correlationId);
         if (style == Style.IDEMPOTENCY_KEY) {
-            request.header("Idempotency-Key", "k-" + op.key().replace('|', '-'));
+            headers.put("Idempotency-Key", "k-" + op.key().replace('|', '-'));
         } else if (style == Style.RESPOND_ASYNC) {
-            request.header("Prefer", "respond-async");
+            headers.put("Prefer", "respond-async");
         }
         long start = System.nanoTime();
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (style == Style.RESPOND_ASYNC && response.statusCode() == 202
-                    && response.headers().firstValue("Location").isPresent()) {
-                return followStatus(start, response.headers().firstValue("Location").get(), token);
+            Http1.Response response = Http1.send("POST", URI.create(baseUrl + path), headers, body.toString(), timeout);
+            if (style == Style.RESPOND_ASYNC && response.status() == 202 && response.location() != null) {
+                return followStatus(start, response.location(), token);
             }
             return classify(start, response);
         } catch (ConnectException e) {
@@ -115,35 +109,35 @@ public final class HttpCommands {
 
     /** Polls the command's status until it is final: SUCCEEDED is OK, REJECTED refused, FAILED or none unknown. */
     private Attempt followStatus(long start, String location, String token) throws IOException, InterruptedException {
-        HttpRequest poll = HttpRequest.newBuilder(URI.create(baseUrl).resolve(location)).timeout(timeout)
-                .header("Authorization", "Bearer " + token).GET().build();
+        URI poll = URI.create(baseUrl).resolve(location);
+        Map<String, String> headers = Map.of("Authorization", "Bearer " + token);
         long deadline = start + timeout.toNanos();
         long wait = FIRST_POLL_MILLIS;
         while (true) {
             Thread.sleep(wait);
             wait = Math.min(LONGEST_POLL_MILLIS, wait * 2);
             statusPolls.incrementAndGet();
-            HttpResponse<String> response = http.send(poll, HttpResponse.BodyHandlers.ofString());
+            Http1.Response response = Http1.send("GET", poll, headers, null, timeout);
             long end = System.nanoTime();
             JsonNode body = parse(response.body());
             String status = body.path("status").asText("");
-            if (response.statusCode() == 200 && status.equals("SUCCEEDED")) {
+            if (response.status() == 200 && status.equals("SUCCEEDED")) {
                 return new Attempt(start, end, Outcome.OK, 200, "SUCCEEDED",
                         body.path("result").path("version").asLong(0));
             }
-            if (response.statusCode() == 200 && status.equals("REJECTED")) {
+            if (response.status() == 200 && status.equals("REJECTED")) {
                 return new Attempt(start, end, Outcome.REJECTED, 200, body.path("code").asText("REJECTED"), 0);
             }
-            if ((response.statusCode() == 200 && status.equals("FAILED")) || end > deadline) {
-                return new Attempt(start, end, Outcome.UNKNOWN, response.statusCode(),
-                        status.isEmpty() ? "status-" + response.statusCode() : "async-" + status, 0);
+            if ((response.status() == 200 && status.equals("FAILED")) || end > deadline) {
+                return new Attempt(start, end, Outcome.UNKNOWN, response.status(),
+                        status.isEmpty() ? "status-" + response.status() : "async-" + status, 0);
             }
         }
     }
 
-    private static Attempt classify(long start, HttpResponse<String> response) {
+    private static Attempt classify(long start, Http1.Response response) {
         long end = System.nanoTime();
-        int status = response.statusCode();
+        int status = response.status();
         JsonNode body = parse(response.body());
         if (status >= 200 && status < 300) {
             return new Attempt(start, end, Outcome.OK, status, null, body.path("version").asLong(0));

@@ -93,4 +93,29 @@ class ProcCpuTest {
                                              long total) {
         return new ProcCpu.Snapshot(nanos, new HashMap<>(processes), new ProcCpu.MachineTicks(busy, total));
     }
+
+    @Test
+    void compilerThreadsAreKnownByTheNamesHotSpotGivesThem() {
+        assertThat(ProcCpu.isCompilerThread("C2 CompilerThre\n")).isTrue();
+        assertThat(ProcCpu.isCompilerThread("C1 CompilerThre")).isTrue();
+        assertThat(ProcCpu.isCompilerThread("GC Thread#0")).isFalse();
+        assertThat(ProcCpu.isCompilerThread("http-nio-8081-e")).isFalse();
+    }
+
+    @Test
+    void theJitTicksOfAJvmAreItsCompilerThreadsOnly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path proc)
+            throws Exception {
+        thread(proc, 42, 1, "main", 500);
+        thread(proc, 42, 2, "C2 CompilerThre", 70);
+        thread(proc, 42, 3, "C1 CompilerThre", 30);
+        assertThat(new ProcCpu(proc).jitTicks(42)).isEqualTo(100);
+        assertThat(new ProcCpu(proc).jitTicks(43)).as("gone").isZero();
+    }
+
+    private static void thread(java.nio.file.Path proc, int pid, int tid, String name, long ticks) throws Exception {
+        java.nio.file.Path task = java.nio.file.Files.createDirectories(proc.resolve(pid + "/task/" + tid));
+        java.nio.file.Files.writeString(task.resolve("comm"), name + "\n");
+        java.nio.file.Files.writeString(task.resolve("stat"), tid + " (" + name + ") S 1 1 1 0 -1 0 0 0 0 0 "
+                + ticks + " 0 0 0 20 0 1 0 0 0 0");
+    }
 }

@@ -58,4 +58,23 @@ class StabilityTest {
         }
         assertThat(s.add(0)).isEqualTo(Stability.State.CAPPED);
     }
+
+    @Test
+    void flatThroughputWhileTheCompilersAreStillBusyIsNotStableYet() {
+        Stability s = new Stability(3, 0.05, Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(120),
+                0.05);
+        double[] jit = {0.40, 0.35, 0.30, 0.20, 0.12, 0.08, 0.06, 0.04};
+        Stability.State last = null;
+        int windows = 0;
+        for (double share : jit) {
+            windows++;
+            last = s.add(100, share);
+            if (last != Stability.State.WARMING) {
+                break;
+            }
+        }
+        assertThat(last).isEqualTo(Stability.State.STABLE);
+        assertThat(windows).as("stable in the first window with the compilers at or below 5 %").isEqualTo(8);
+        assertThat(s.jitShare()).isEqualTo(0.04);
+    }
 }
