@@ -142,7 +142,7 @@ public class Account {
         return new AccountOutcome(accountId, version, true);
     }
 
-    /** The transfer saga's debit of the source; a refusal is recorded, so it is the transfer's one decision. */
+    /** The transfer process's debit of the source; a refusal is recorded, so it is the transfer's one decision. */
     TransferStepOutcome debit(DebitForTransfer command, OperationLog operations) {
         long after;
         try {
@@ -155,7 +155,7 @@ public class Account {
         return appliedStep(operations, Kind.TRANSFER_DEBIT, command.transferId(), command.money());
     }
 
-    /** The transfer saga's credit of the destination; frozen accounts receive. */
+    /** The transfer process's credit of the destination; frozen accounts receive. */
     TransferStepOutcome credit(CreditForTransfer command, OperationLog operations) {
         long after;
         try {
@@ -171,7 +171,7 @@ public class Account {
     }
 
     /**
-     * The transfer saga's refund of the source when the destination could not receive. No closed or frozen
+     * The transfer process's refund of the source when the destination could not receive. No closed or frozen
      * check: the money was taken by this transfer, and close waits for it to end.
      */
     TransferStepOutcome refund(RefundTransfer command, OperationLog operations) {

@@ -36,17 +36,17 @@ public sealed interface AccountCommand {
     record CloseAccount(String accountId, Caller caller) implements AccountCommand {
     }
 
-    /** Sent by the transfer saga to the source account. */
+    /** Sent by the transfer process to the source account. */
     record DebitForTransfer(String accountId, String transferId, String destinationAccountId, Money money,
                             String description) implements AccountCommand {
     }
 
-    /** Sent by the transfer saga to the destination account; frozen accounts receive. */
+    /** Sent by the transfer process to the destination account; frozen accounts receive. */
     record CreditForTransfer(String accountId, String transferId, String sourceAccountId, Money money,
                              String description) implements AccountCommand {
     }
 
-    /** Sent by the transfer saga to the source account when the destination could not receive. */
+    /** Sent by the transfer process to the source account when the destination could not receive. */
     record RefundTransfer(String accountId, String transferId, Money money, String reason)
             implements AccountCommand {
     }

@@ -1,7 +1,7 @@
 package io.ledgerline.command.account;
 
 /**
- * The answer to a deposit or withdrawal (and to the saga's debit, credit and refund): the version and balance of
+ * The answer to a deposit or withdrawal (and to the transfer process's debit, credit and refund): the version and balance of
  * the event the command produced, or of the original event when the command is a retry.
  */
 public record MoneyOutcome(String accountId, String transactionId, long version, long balance) {

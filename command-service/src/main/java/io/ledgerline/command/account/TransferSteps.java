@@ -17,8 +17,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * Handles the transfer saga's steps on accounts. A step is decided once per transfer and account, refusals
- * included, and every retry gets the same decision: a saga that handles an event again after a crash must not
+ * Handles the transfer process's steps on accounts. A step is decided once per transfer and account, refusals
+ * included, and every retry gets the same decision: a process that handles an event again after a crash must not
  * debit an account whose transfer it already rejected because the balance has grown since. A missing account is
  * a recorded refusal too, which the aggregate itself cannot record (there is none).
  */

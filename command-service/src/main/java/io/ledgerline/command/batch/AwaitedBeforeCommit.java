@@ -15,7 +15,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * only once that work is done: every future registered during a batch of events is awaited at the batch's
  * prepare-commit, before the token (and anything else of the batch) commits. A failure or timeout fails the
  * batch, which the processor then rolls back and retries. Handlers of one batch thus run their work at once
- * (the publisher's sends, the transfer saga's steps), instead of one after the other.
+ * (the publisher's sends, the transfer process's steps), instead of one after the other.
  */
 public final class AwaitedBeforeCommit {
 

@@ -50,8 +50,6 @@ import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.Repository;
-import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
-import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
@@ -61,7 +59,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.dao.DuplicateKeyException;
 
 /**
- * Axon without Axon Server: JDBC event store, token store and saga store on PostgreSQL (tables owned by
+ * Axon without Axon Server: JDBC event store and token store on PostgreSQL (tables owned by
  * Flyway), Avro for events (the contracts' schemas, every released version in the schema store), Jackson for
  * everything else, commands in group commits with retries on append conflicts.
  */
@@ -81,9 +79,8 @@ public class AxonConfig {
     }
 
     /**
-     * The general serializer (snapshots, sagas, tokens, metadata) gets its own ObjectMapper: it reads fields, so
-     * aggregates and sagas need no Jackson annotations, and it stays independent of the strict mapper of the web
-     * layer.
+     * The general serializer (snapshots, tokens, metadata) gets its own ObjectMapper: it reads fields, so
+     * aggregates need no Jackson annotations, and it stays independent of the strict mapper of the web layer.
      */
     @Bean
     @Primary
@@ -163,11 +160,6 @@ public class AxonConfig {
     }
 
     @Bean
-    public SagaSqlSchema sagaSqlSchema() {
-        return new PostgresSagaSqlSchema();
-    }
-
-    @Bean
     public SnapshotTriggerDefinition accountSnapshotTrigger(Snapshotter snapshotter, LedgerProperties properties) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshots().threshold());
     }
@@ -201,7 +193,7 @@ public class AxonConfig {
     /**
      * Group commit: commands that arrive together are decided together and stored in one transaction (see
      * {@link GroupCommitCommandBus}). They run on the bus's own thread, never on the sender's: the transfer
-     * saga's steps would otherwise join the saga's transaction.
+     * process's steps would otherwise join the transaction of its batch of events.
      */
     @Bean(destroyMethod = "shutdown")
     @Qualifier("localSegment")

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Event handlers never swallow a failure: Axon's default logs it and moves the token past the event, which for
- * the publisher would lose a publication and for the transfer saga would strand a transfer. Propagating makes
+ * the publisher would lose a publication and for the transfer process would strand a transfer. Propagating makes
  * the processor roll the batch back and retry it with backoff.
  */
 @Configuration(proxyBeanMethods = false)

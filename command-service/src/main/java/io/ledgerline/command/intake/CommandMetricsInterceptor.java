@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Counts and times every command by type and outcome ({@code ledger.commands}): applied, refused (tagged with
  * the refusal code, whichever channel the command came through) or failed. HTTP metrics only see requests; this
- * also sees the command topic and the transfer saga's steps. Axon's {@code InterceptorAutoConfiguration} registers
+ * also sees the command topic and the transfer process's steps. Axon's {@code InterceptorAutoConfiguration} registers
  * it on the command bus, as every handler-interceptor bean.
  */
 @Component

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Publication lag from the event store head: how many global positions the publisher (and the transfer saga)
+ * Publication lag from the event store head: how many global positions the publisher (and the transfer process)
  * trail the newest stored event, and, for the publisher, how old the oldest event not yet published is
  * ({@code ledger_publication_lag_seconds}: the first stored event past its token, or in one of its gaps). Both
  * zero at quiescence; unknown (NaN) while this instance claims no segment.

@@ -14,7 +14,7 @@ public record Caller(String principal, boolean ownAccountsOnly) {
         return new Caller(principal, false);
     }
 
-    /** The transfer saga and other internal flows act for the ledger itself. */
+    /** The transfer process and other internal flows act for the ledger itself. */
     public static Caller ledger() {
         return new Caller("ledger", false);
     }

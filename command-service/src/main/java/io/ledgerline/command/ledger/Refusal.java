@@ -2,7 +2,7 @@ package io.ledgerline.command.ledger;
 
 /**
  * Why the ledger refuses a command: a named outcome with a stable problem code, never a message to parse.
- * The web layer maps each to its HTTP status; the transfer saga records the code in TransferRejected.
+ * The web layer maps each to its HTTP status; the transfer process records the code in TransferRejected.
  */
 public enum Refusal {
     ACCOUNT_NOT_FOUND("account-not-found"),

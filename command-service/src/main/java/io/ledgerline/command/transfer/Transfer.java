@@ -23,7 +23,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A transfer's own stream: TransferRequested, then exactly one of TransferCompleted, TransferRejected or
- * TransferFailed. The money moves in the accounts' streams, driven by {@link TransferSaga}. The transfer id is
+ * TransferFailed. The money moves in the accounts' streams, driven by {@link TransferProcess}. The transfer id is
  * consumed globally by this stream's existence: a repeat reports the current status, other content conflicts.
  */
 @Aggregate(repository = "transferRepository")

@@ -5,7 +5,7 @@ import io.ledgerline.command.ledger.Caller;
 import io.ledgerline.command.ledger.Money;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** A transfer's commands: requested by a client, settled by the transfer saga. */
+/** A transfer's commands: requested by a client, settled by the transfer process. */
 public sealed interface TransferCommand {
 
     String transferId();

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Requests a transfer: 202 with its current status; the saga settles it. */
+/** Requests a transfer: 202 with its current status; the transfer process settles it. */
 @RestController
 @RequestMapping(path = "/api/v1/transfers", produces = MediaType.APPLICATION_JSON_VALUE)
 class TransferController {

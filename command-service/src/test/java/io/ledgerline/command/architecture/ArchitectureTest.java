@@ -14,7 +14,7 @@ class ArchitectureTest {
     private static final String[] DOMAIN = {"io.ledgerline.command.account.(Account|AccountCommand*|AccountEvents|"
             + "AccountOutcome|MoneyOutcome|AccountStatus|OperationLog*|TransfersInFlight|AccountDirectory)",
             "io.ledgerline.command.transfer.(Transfer|TransferCommand*|TransferEvents|TransferOutcome|"
-                    + "TransferStatus|TransferSaga)"};
+                    + "TransferStatus|TransferProcess)"};
 
     @ArchTest
     static final ArchRule domainDoesNotUseInfrastructure = noClasses()

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Regression: with the JDBC resolver of Axon's starter, two commands appending to one account at once ended in
- * an EventStoreException (never retried) instead of a ConcurrencyException; under the bank workload the saga's
+ * an EventStoreException (never retried) instead of a ConcurrencyException; under the bank workload the transfer process's
  * technical failures that followed made it handle events again.
  */
 class UniqueViolationResolverTest {

@@ -60,6 +60,8 @@ class BankWorkloadIT extends CommandServiceIT {
 
     private final Map<Operation, Set<Outcome>> outcomes = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+    /** Ids of the commands sent on the topic: quiet means each of them was taken and decided. */
+    private final Set<String> topicCommandIds = ConcurrentHashMap.newKeySet();
 
     @Test
     void keepsEveryInvariantUnderConcurrentRetriedOperations() throws Exception {
@@ -185,6 +187,7 @@ class BankWorkloadIT extends CommandServiceIT {
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.COMMANDS, account, value);
                 record.headers().add(LedgerHeaders.COMMAND_ID, id.getBytes(StandardCharsets.UTF_8));
                 producer.send(record);
+                topicCommandIds.add(id);
                 requests.incrementAndGet();
             }
         };
@@ -201,7 +204,10 @@ class BankWorkloadIT extends CommandServiceIT {
         Integer unsettled = jdbc.queryForObject("select count(*) from transfer_in_flight", Integer.class);
         Integer pending = jdbc.queryForObject("select count(*) from command_status where status = 'PENDING'",
                 Integer.class);
-        return unsettled == 0 && pending == 0;
+        // A command still on the topic has no status yet: count the decided ones among those sent.
+        Integer decided = jdbc.queryForObject("select count(*) from command_status where status <> 'PENDING'"
+                + " and command_id = any(?)", Integer.class, (Object) topicCommandIds.toArray(String[]::new));
+        return unsettled == 0 && pending == 0 && decided == topicCommandIds.size();
     }
 
     private void checkAcknowledgedOperations(List<StoredEvent> events, LedgerAudit.Report report) {

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Every path of the transfer table of PRODUCT.md §2, over HTTP, settled by the saga on the real stack. */
+/** Every path of the transfer table of PRODUCT.md §2, over HTTP, settled by the transfer process on the real stack. */
 class TransferIT extends CommandServiceIT {
 
 

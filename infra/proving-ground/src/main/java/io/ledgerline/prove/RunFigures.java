@@ -165,7 +165,7 @@ final class RunFigures {
         String p = "publication";
         gaugeFigures(p, MetricsSampler.PUBLICATION_LAG, "lag (events)");
         gaugeFigures(p, MetricsSampler.PUBLICATION_MEAN, "commit -> broker ack, per-second mean (ms)");
-        gaugeFigures(p, MetricsSampler.SAGA_LAG, "saga processor lag (events)");
+        gaugeFigures(p, MetricsSampler.TRANSFER_PROCESS_LAG, "transfer process lag (events)");
         gaugeFigures(p, MetricsSampler.CONSUMER_LAG, "query consumer lag (records)");
     }
 

@@ -23,7 +23,7 @@ class ShortDrillIT {
                 "--seed", Long.toString(Long.getLong("ledgerline.drill.seed", 5)),
                 "--duration", "10s",
                 "--concurrency", "4",
-                "--rate", "30", // below what the transfer saga settles on two cores, so the drain after it is short
+                "--rate", "30", // below what the transfer process settles on two cores, so the drain after it is short
                 "--accounts", "20",
                 "--via-kafka", "0.2",
                 "--retry", "0.2",

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class MetricsSampler implements AutoCloseable {
 
     public static final String PUBLICATION_LAG = "publication lag (events)";
-    public static final String SAGA_LAG = "saga processor lag (events)";
+    public static final String TRANSFER_PROCESS_LAG = "transfer process lag (events)";
     public static final String PUBLICATION_MEAN = "publication latency, mean per second (ms)";
     public static final String CONSUMER_LAG = "query consumer lag (records)";
     /** Gauges the services may publish (added alongside this suite); sampled when present. */
@@ -63,7 +63,7 @@ public final class MetricsSampler implements AutoCloseable {
                 Prometheus.Samples c = command.scrape();
                 Map<String, Double> lags = c.byLabel("ledger_processor_lag", "processor");
                 record(PUBLICATION_LAG, lags.getOrDefault("kafka-publisher", Double.NaN));
-                record(SAGA_LAG, lags.getOrDefault("TransferSagaProcessor", Double.NaN));
+                record(TRANSFER_PROCESS_LAG, lags.getOrDefault("transfer-process", Double.NaN));
                 // Mean of the events acknowledged since the last sample, from the timer's count and sum: the
                 // percentiles Micrometer publishes decay over minutes and would smear a spike over the whole run.
                 double count = c.sum("ledger_publication_latency_seconds_count", Map.of());

@@ -31,7 +31,7 @@ public record ScenarioResult(Scenario scenario, double targetRate, double second
         t.put(MetricsSampler.PROJECTION_LAG_SECONDS, 0.05);
         t.put(MetricsSampler.PUBLICATION_LAG, 5.0);
         t.put(MetricsSampler.PUBLICATION_LAG_SECONDS, 0.05);
-        t.put(MetricsSampler.SAGA_LAG, 5.0);
+        t.put(MetricsSampler.TRANSFER_PROCESS_LAG, 5.0);
         t.put(BenchmarkSuite.IN_FLIGHT, 2.0);
         t.put(BenchmarkSuite.AWAITING, 2.0);
         return t;

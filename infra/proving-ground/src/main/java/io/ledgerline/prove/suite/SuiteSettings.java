@@ -8,7 +8,7 @@ import java.util.List;
  * {@link #ACCOUNTS} and the others) so that runs stay comparable; only the lengths and the choice of scenarios vary.
  *
  * @param window          each scenario's measured window (--duration)
- * @param settle          load before each window that is not measured (pools, caches, the saga catching up)
+ * @param settle          load before each window that is not measured (pools, caches, the transfer process catching up)
  * @param warmupMinimum   the warm-up lasts at least this long
  * @param warmupCap       and at most this long, stable or not
  * @param baseline        each raw PostgreSQL baseline, run right before and right after each window
