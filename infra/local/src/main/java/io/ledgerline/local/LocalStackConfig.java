@@ -34,7 +34,7 @@ public record LocalStackConfig(Path dataDirectory, Ports ports, boolean clean, b
     /** Maximum heap of each kind of JVM, as for {@code -Xmx}. */
     public record Heaps(String kafka, String mongo, String services) {
 
-        public static final Heaps DEFAULTS = new Heaps("512m", "256m", "256m");
+        public static final Heaps DEFAULTS = new Heaps("512m", "512m", "256m");
 
         public Heaps {
             for (String heap : new String[] {kafka, mongo, services}) {

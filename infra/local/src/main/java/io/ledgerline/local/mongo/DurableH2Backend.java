@@ -14,6 +14,7 @@ import io.netty.channel.Channel;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.h2.mvstore.MVStore;
 
 /**
  * The on-disk MongoDB-wire backend of the local stack.
@@ -41,7 +42,14 @@ public class DurableH2Backend extends H2Backend {
     private static final String ID = "_id";
 
     public DurableH2Backend(String fileName) {
-        super(fileName);
+        super(new MVStore.Builder().fileName(fileName)
+                // pages stay deserialised in memory: H2's 16 MB default made the store re-read (Java-deserialise)
+                // read-model pages on every batch of a busy projection
+                .cacheSize(64)
+                // H2 rewrites a chunk once it is less than 90 % live by default; with a commit per write command
+                // that background rewrite (deserialise + serialise every live page) was a fifth of the store's CPU
+                .autoCompactFillRate(40)
+                .open());
     }
 
     @Override
