@@ -3,9 +3,12 @@ package io.ledgerline.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.local.process.ChildProcess;
+import io.ledgerline.local.process.JvmOptions;
 import io.ledgerline.local.process.ProcessContext;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LocalServicesTest {
@@ -20,8 +23,10 @@ class LocalServicesTest {
     void commandServiceGetsDatabaseKafkaAndTokenKeys() {
         ChildProcess command = LocalServices.commandService(config, context);
 
-        assertThat(command.command()).startsWith(ProcessContext.JAVA, "-Xmx256m", "-jar",
-                "/repo/command-service/target/command-service-exec.jar", "--server.port=8081");
+        List<String> start = new ArrayList<>(List.of(ProcessContext.JAVA, "-Xmx256m"));
+        start.addAll(JvmOptions.services());
+        start.addAll(List.of("-jar", "/repo/command-service/target/command-service-exec.jar", "--server.port=8081"));
+        assertThat(command.command()).startsWith(start.toArray(String[]::new));
         assertThat(command.command()).contains(
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:55432/ledgerline",
                 "--spring.datasource.username=postgres",
