@@ -1,5 +1,7 @@
 package io.ledgerline.query.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.contracts.Topics;
@@ -27,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -172,23 +175,19 @@ public final class ProjectionBenchmark {
             throw new IllegalStateException("rebuild refused: " + started.statusCode() + " " + started.body());
         }
         long target = JSON.readTree(started.body()).path("lastRebuild").path("targetGeneration").asLong();
-        while (true) {
-            Thread.sleep(500);
-            JsonNode status = JSON.readTree(http.send(HttpRequest.newBuilder(uri)
-                    .header("Authorization", "Bearer " + token).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
-            JsonNode last = status.path("lastRebuild");
-            String state = last.path("state").asText();
-            if (last.path("targetGeneration").asLong() == target && !state.equals("RUNNING")) {
-                double cpu = (cpuNanos(pid) - cpuBefore) / 1e9;
-                double seconds = Duration.between(Instant.parse(last.path("startedAt").asText()),
-                        Instant.parse(last.path("finishedAt").asText())).toMillis() / 1000.0;
-                long applied = last.path("eventsApplied").asLong();
-                say(String.format("rebuild: %s, %d events in %.1f s = %.0f events/s; query-service CPU %.1f s"
-                        + " = %.0f us/event", state, applied, seconds, applied / seconds, cpu, cpu * 1e6 / applied));
-                return;
-            }
-        }
+        JsonNode last = await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(500))
+                .until(() -> JSON.readTree(http.send(HttpRequest.newBuilder(uri)
+                                .header("Authorization", "Bearer " + token).GET().build(),
+                                HttpResponse.BodyHandlers.ofString()).body()).path("lastRebuild"),
+                        status -> status.path("targetGeneration").asLong() == target
+                                && !status.path("state").asText().equals("RUNNING"));
+        double cpu = (cpuNanos(pid) - cpuBefore) / 1e9;
+        double seconds = Duration.between(Instant.parse(last.path("startedAt").asText()),
+                Instant.parse(last.path("finishedAt").asText())).toMillis() / 1000.0;
+        long applied = last.path("eventsApplied").asLong();
+        say(String.format("rebuild: %s, %d events in %.1f s = %.0f events/s; query-service CPU %.1f s"
+                + " = %.0f us/event", last.path("state").asText(), applied, seconds, applied / seconds, cpu,
+                cpu * 1e6 / applied));
     }
 
     /** Account events in rounds over the accounts, plus a transfer (requested, completed) every ten. */
@@ -229,15 +228,15 @@ public final class ProjectionBenchmark {
                 long due = begin + (long) ((i + 1) / perSecond * 1e9);
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    LockSupport.parkNanos(wait); // pacing the producer to a rate, not waiting for a condition
                 }
             }
         }
         producer.flush();
     }
 
-    private static void awaitConsumed(AdminClient admin) throws Exception {
-        while (true) {
+    private static void awaitConsumed(AdminClient admin) {
+        await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(100)).until(() -> {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             for (String topic : List.of(Topics.ACCOUNT_EVENTS, Topics.TRANSFER_EVENTS)) {
                 admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
@@ -248,11 +247,8 @@ public final class ProjectionBenchmark {
                     .partitionsToOffsetAndMetadata().get();
             long done = committed.entrySet().stream().filter(e -> latest.containsKey(e.getKey()) && e.getValue() != null)
                     .mapToLong(e -> e.getValue().offset()).sum();
-            if (done >= end) {
-                return;
-            }
-            Thread.sleep(100);
-        }
+            return done >= end;
+        });
     }
 
     private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
