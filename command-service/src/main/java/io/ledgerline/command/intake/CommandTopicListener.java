@@ -16,19 +16,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.stereotype.Component;
 
 /**
  * Executes command messages from {@code ledger.commands.v1} and publishes exactly one {@code CommandResult} per
  * command id (at least once) to {@code ledger.command-results.v1}. A redelivered command executes nothing: its
  * stored result is published again. An undecodable or invalid message is answered REJECTED (when it has a
- * command id) and then dead-lettered by the container's error handler, so it never blocks its partition.
+ * command id) and then dead-lettered ({@link KafkaIntakeConfig#commandDeadLetters}), and its offset is committed
+ * like any other, so it never blocks its partition.
  */
 @Component
 class CommandTopicListener {
@@ -41,18 +44,28 @@ class CommandTopicListener {
     private final CommandStatuses statuses;
     private final KafkaTemplate<String, byte[]> kafka;
     private final IntakeProperties properties;
+    private final DeadLetterPublishingRecoverer deadLetters;
     private final LedgerCodec codec = LedgerCodec.contracts();
 
     CommandTopicListener(CommandDispatcher dispatcher, CommandStatuses statuses, KafkaTemplate<String, byte[]> kafka,
-                         IntakeProperties properties) {
+                         IntakeProperties properties, DeadLetterPublishingRecoverer commandDeadLetters) {
         this.dispatcher = dispatcher;
+        this.deadLetters = commandDeadLetters;
         this.statuses = statuses;
         this.kafka = kafka;
         this.properties = properties;
     }
 
     @KafkaListener(id = "ledger-commands", topics = Topics.COMMANDS, containerFactory = "commandListenerFactory")
-    void on(ConsumerRecord<String, byte[]> record) throws Exception {
+    void on(ConsumerRecord<String, byte[]> record, Consumer<?, ?> consumer) throws Exception {
+        try {
+            handle(record);
+        } catch (InvalidCommandException invalid) {
+            deadLetters.accept(record, consumer, invalid);
+        }
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> record) throws Exception {
         String commandId = header(record, LedgerHeaders.COMMAND_ID);
         if (!LedgerLimits.isValidId(commandId)) {
             throw new InvalidCommandException(CommandMessages.VALIDATION_FAILED,

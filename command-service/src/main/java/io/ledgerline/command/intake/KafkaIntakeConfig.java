@@ -19,16 +19,21 @@ import org.springframework.util.backoff.ExponentialBackOff;
 /**
  * The command topic's consumer: one record at a time, offset committed after the record's result is published.
  * Invalid messages go straight to {@code ledger.commands.v1.dlt} (same partition) with {@code ledger-error-code}
- * and {@code ledger-error-detail}; technical failures are retried with backoff, never dead-lettered, because
- * the command itself is fine.
+ * and {@code ledger-error-detail}, published by the listener itself so that a flood of them costs no more than
+ * valid commands do (an exception would make the container seek back and wait out the consumer's in-flight
+ * fetch, about half a second per record); technical failures are retried with backoff, never dead-lettered,
+ * because the command itself is fine.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaIntakeConfig {
 
+    /**
+     * Publishes an invalid command message to {@code ledger.commands.v1.dlt}, same partition, with the reason. The
+     * listener calls it itself for messages it knows to be invalid, so they cost no seek and no re-fetch; the
+     * error handler calls it for anything else that is not retryable.
+     */
     @Bean
-    ConcurrentKafkaListenerContainerFactory<String, byte[]> commandListenerFactory(
-            ConsumerFactory<String, byte[]> consumers, KafkaTemplate<String, byte[]> kafka,
-            @Value("${ledgerline.intake.command-topic-concurrency:3}") int concurrency) {
+    DeadLetterPublishingRecoverer commandDeadLetters(KafkaTemplate<String, byte[]> kafka) {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
                 (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
         deadLetters.setHeadersFunction((record, failure) -> {
@@ -39,9 +44,16 @@ class KafkaIntakeConfig {
             headers.add(LedgerHeaders.ERROR_DETAIL, String.valueOf(cause.getMessage()).getBytes(StandardCharsets.UTF_8));
             return headers;
         });
+        return deadLetters;
+    }
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> commandListenerFactory(
+            ConsumerFactory<String, byte[]> consumers, DeadLetterPublishingRecoverer commandDeadLetters,
+            @Value("${ledgerline.intake.command-topic-concurrency:3}") int concurrency) {
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(30_000);
-        DefaultErrorHandler errors = new DefaultErrorHandler(deadLetters, backOff);
+        DefaultErrorHandler errors = new DefaultErrorHandler(commandDeadLetters, backOff);
         errors.addNotRetryableExceptions(InvalidCommandException.class);
 
         ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.message.BinaryMessageDecoder;
@@ -22,10 +21,20 @@ import org.apache.avro.specific.SpecificRecord;
  * exact writer schema, so no registry server is needed: the writer schema is looked up among all released
  * versions in {@link SchemaHistory} and the message is read with the reader's own generated class.
  *
+ * <p>Decoding cannot be made to fall over: a message larger than {@link #MAX_MESSAGE_BYTES}, or whose body does
+ * not fit its writer schema ({@link BodyCheck}: a declared length or count larger than the bytes left, a union
+ * branch that does not exist, trailing bytes), is malformed before Avro allocates anything for it.
+ *
  * <p>Instances are thread-safe. Avro's {@link BinaryMessageDecoder} does the resolution; this class only
  * picks the decoder for the writer's full name, which Avro's per-class decoders cannot do on their own.
  */
 public final class LedgerCodec {
+
+    /**
+     * The largest message any ledger topic carries (docs/product.md §5). Ledger messages are well under 1 KiB; the
+     * cap leaves room for schema evolution and bounds what a hostile record can cost before it is refused.
+     */
+    public static final int MAX_MESSAGE_BYTES = 64 * 1024;
 
     private static final int HEADER_LENGTH = 10;
     private static final byte MARKER_0 = (byte) 0xC3;
@@ -89,8 +98,12 @@ public final class LedgerCodec {
             throw new UnknownSchemaException(fingerprintOf(message), "no reader class for " + writer.getFullName());
         }
         try {
+            BodyCheck.check(writer, message, HEADER_LENGTH);
             return decoder.decode(message);
-        } catch (java.io.IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+        } catch (MalformedMessageException e) {
+            throw new MalformedMessageException("not a valid " + writer.getFullName() + ": " + e.getMessage(), null);
+        } catch (java.io.IOException | RuntimeException e) {
+            // after the body check this is a value the reader refuses (an enum symbol it lacks with no default)
             throw new MalformedMessageException("not a valid " + writer.getFullName() + ": " + e.getMessage(), e);
         }
     }
@@ -107,6 +120,10 @@ public final class LedgerCodec {
 
     /** The writer schema a message names. */
     public Schema writerSchema(byte[] message) {
+        if (message != null && message.length > MAX_MESSAGE_BYTES) {
+            throw new MalformedMessageException(
+                    "message of " + message.length + " bytes is larger than " + MAX_MESSAGE_BYTES, null);
+        }
         if (message == null || message.length < HEADER_LENGTH || message[0] != MARKER_0 || message[1] != MARKER_1) {
             throw new MalformedMessageException("not Avro single-object encoding (missing C3 01 header)", null);
         }

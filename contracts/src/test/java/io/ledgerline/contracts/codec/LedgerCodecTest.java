@@ -101,6 +101,66 @@ class LedgerCodecTest {
                 .isInstanceOf(MalformedMessageException.class);
     }
 
+    @Test
+    void refusesADeclaredLengthLargerThanTheMessageBeforeAllocatingIt() {
+        // the 15-byte record of issue 10: C3 01, a real fingerprint, then a string length of 2^30
+        byte[] bomb = new byte[15];
+        System.arraycopy(codec.encode(deposit()), 0, bomb, 0, 10);
+        long zigzag = (1L << 30) << 1;
+        for (int i = 10; i < 15; i++) {
+            bomb[i] = (byte) ((zigzag & 0x7F) | (i < 14 ? 0x80 : 0));
+            zigzag >>>= 7;
+        }
+
+        assertThatThrownBy(() -> codec.decode(bomb)).isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("string of 1073741824 with 0 bytes left");
+    }
+
+    @Test
+    void refusesAUnionBranchThatDoesNotExistAndBytesAfterTheEnd() {
+        byte[] valid = codec.encode(CommandResult.newBuilder().setCommandId("c").setStatus(CommandStatus.SUCCEEDED)
+                .build());
+        byte[] badBranch = valid.clone();
+        badBranch[12] = 0x08; // commandType's union index 4 of ["null", "string"]
+        byte[] trailing = java.util.Arrays.copyOf(valid, valid.length + 1);
+
+        assertThatThrownBy(() -> codec.decode(badBranch)).hasMessageContaining("union branch 4 of 2");
+        assertThatThrownBy(() -> codec.decode(trailing)).hasMessageContaining("1 bytes after the end");
+    }
+
+    @Test
+    void refusesAMessageLargerThanTheCapWithoutReadingIt() {
+        byte[] huge = new byte[LedgerCodec.MAX_MESSAGE_BYTES + 1];
+        System.arraycopy(codec.encode(deposit()), 0, huge, 0, 10);
+
+        assertThatThrownBy(() -> codec.decode(huge)).isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("larger than");
+    }
+
+    @Test
+    void anyCorruptionOfAValidMessageIsMalformedOrDecodesNeverAnythingElse() {
+        java.util.Random random = new java.util.Random(42);
+        List<byte[]> valid = List.of(codec.encode(deposit()), codec.encode(CommandResult.newBuilder()
+                .setCommandId("c-1").setStatus(CommandStatus.REJECTED).setCode("insufficient-funds").build()));
+        for (int i = 0; i < 20_000; i++) {
+            byte[] bytes = valid.get(i % valid.size()).clone();
+            int edits = 1 + random.nextInt(4);
+            for (int e = 0; e < edits; e++) {
+                int at = 10 + random.nextInt(bytes.length - 10);
+                bytes[at] = random.nextInt(3) == 0 ? (byte) 0xFF : (byte) random.nextInt(256);
+            }
+            if (random.nextInt(4) == 0) {
+                bytes = java.util.Arrays.copyOf(bytes, 10 + random.nextInt(bytes.length - 9));
+            }
+            byte[] corrupted = bytes;
+            try {
+                codec.decode(corrupted);
+            } catch (MalformedMessageException expected) {
+                // the only failure a corrupted body may cause
+            }
+        }
+    }
+
     private static MoneyDeposited deposit() {
         return MoneyDeposited.newBuilder().setAccountId("acc-1").setTransactionId("tx-1").setAmount(500)
                 .setCurrency("EUR").setBalanceAfter(500).setDescription("salary").build();
