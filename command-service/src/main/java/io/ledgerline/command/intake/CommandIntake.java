@@ -50,10 +50,12 @@ public class CommandIntake {
     private final IdempotencyKeys keys;
     private final ObjectMapper objectMapper;
     private final IntakeProperties properties;
+    private final CommandAdmission admission;
 
     CommandIntake(CommandDispatcher dispatcher, CommandStatuses statuses, IdempotencyKeys keys,
-                  ObjectMapper objectMapper, IntakeProperties properties) {
+                  ObjectMapper objectMapper, IntakeProperties properties, CommandAdmission admission) {
         this.dispatcher = dispatcher;
+        this.admission = admission;
         this.statuses = statuses;
         this.keys = keys;
         this.objectMapper = objectMapper;
@@ -122,11 +124,25 @@ public class CommandIntake {
     }
 
     private ResponseEntity<Object> answer(LedgerPrincipal principal, Object command, boolean async) {
+        if (!admission.tryAdmit()) {
+            throw new ApiProblemException(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "overloaded",
+                    "this instance holds as many commands as it can; retry after the delay given"),
+                    Map.of(HttpHeaders.RETRY_AFTER, List.of("1")));
+        }
         String commandId = UUID.randomUUID().toString();
         String correlationId = CorrelationIdFilter.current();
+        CompletableFuture<Object> sent;
+        try {
+            if (async) {
+                statuses.createPending(commandId, principal.id(), HTTP_CHANNEL, command.getClass().getSimpleName());
+            }
+            sent = admission.releasedWhenDone(dispatcher.send(command, commandId, correlationId, async));
+        } catch (RuntimeException | Error notSent) {
+            admission.release();
+            throw notSent;
+        }
         if (async) {
-            statuses.createPending(commandId, principal.id(), HTTP_CHANNEL, command.getClass().getSimpleName());
-            dispatcher.send(command, commandId, correlationId, true).whenComplete((outcome, failure) -> {
+            sent.whenComplete((outcome, failure) -> {
                 if (failure != null) {
                     Failures.Classified ended = Failures.classify(failure);
                     statuses.ended(commandId, ended.status(), ended.code(), ended.detail());
@@ -137,7 +153,7 @@ public class CommandIntake {
             body.put("status", CommandStatuses.Status.PENDING.name());
             return ResponseEntity.accepted().location(URI.create("/api/v1/commands/" + commandId)).body(body);
         }
-        Object outcome = await(dispatcher.send(command, commandId, correlationId, false));
+        Object outcome = await(sent);
         return ResponseEntity.status(Outcomes.status(command, outcome)).body(Outcomes.body(outcome));
     }
 

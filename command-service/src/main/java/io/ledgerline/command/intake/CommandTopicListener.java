@@ -13,6 +13,7 @@ import io.ledgerline.contracts.codec.UnknownSchemaException;
 import io.ledgerline.contracts.command.CommandOutcome;
 import io.ledgerline.contracts.command.CommandResult;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
@@ -31,7 +32,9 @@ import org.springframework.stereotype.Component;
  * command id (at least once) to {@code ledger.command-results.v1}. A redelivered command executes nothing: its
  * stored result is published again. An undecodable or invalid message is answered REJECTED (when it has a
  * command id) and then dead-lettered ({@link KafkaIntakeConfig#commandDeadLetters}), and its offset is committed
- * like any other, so it never blocks its partition.
+ * like any other, so it never blocks its partition. A command waits for room in the instance's bound
+ * ({@link CommandAdmission}) before anything is recorded for it, so a full instance stops fetching its partitions
+ * instead of queueing without limit.
  */
 @Component
 class CommandTopicListener {
@@ -45,11 +48,14 @@ class CommandTopicListener {
     private final KafkaTemplate<String, byte[]> kafka;
     private final IntakeProperties properties;
     private final DeadLetterPublishingRecoverer deadLetters;
+    private final CommandAdmission admission;
     private final LedgerCodec codec = LedgerCodec.contracts();
 
     CommandTopicListener(CommandDispatcher dispatcher, CommandStatuses statuses, KafkaTemplate<String, byte[]> kafka,
-                         IntakeProperties properties, DeadLetterPublishingRecoverer commandDeadLetters) {
+                         IntakeProperties properties, DeadLetterPublishingRecoverer commandDeadLetters,
+                         CommandAdmission admission) {
         this.dispatcher = dispatcher;
+        this.admission = admission;
         this.deadLetters = commandDeadLetters;
         this.statuses = statuses;
         this.kafka = kafka;
@@ -101,10 +107,21 @@ class CommandTopicListener {
         } catch (InvalidCommandException invalid) {
             throw reject(commandId, type, invalid);
         }
-        statuses.createPending(commandId, SUBMITTER, KAFKA_CHANNEL, type);
+        if (!admission.admitWithin(properties.topicAdmissionWait())) {
+            // still full: the container retries this record with backoff; nothing was recorded for it yet
+            throw new IllegalStateException("no room for command " + commandId + " after "
+                    + properties.topicAdmissionWait());
+        }
+        CompletableFuture<Object> sent;
         try {
-            dispatcher.send(command, commandId, correlationId, true)
-                    .get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            statuses.createPending(commandId, SUBMITTER, KAFKA_CHANNEL, type);
+            sent = admission.releasedWhenDone(dispatcher.send(command, commandId, correlationId, true));
+        } catch (RuntimeException | Error notSent) {
+            admission.release();
+            throw notSent;
+        }
+        try {
+            sent.get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException failure) {
             Failures.Classified ended = Failures.classify(failure);
             if (ended.status() != Status.REJECTED) {
