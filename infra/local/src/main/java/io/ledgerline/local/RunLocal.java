@@ -4,6 +4,7 @@ import io.ledgerline.local.RoleTokens.RoleToken;
 import io.ledgerline.local.tokens.LocalTokens;
 import io.ledgerline.local.tokens.TokenSpec;
 import io.ledgerline.local.tools.CommandSender;
+import io.ledgerline.local.tools.DeadLetterRedrive;
 import io.ledgerline.local.tools.EventTail;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,7 +34,7 @@ public final class RunLocal {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "io/ledgerline/local/logback-launcher.xml");
         }
-        if (args.length > 0 && (args[0].equals("send-command") || args[0].equals("events"))) {
+        if (args.length > 0 && List.of("send-command", "events", "redrive").contains(args[0])) {
             System.exit(tool(List.of(args)));
             return;
         }
@@ -68,15 +69,23 @@ public final class RunLocal {
         try {
             if (args.get(0).equals("send-command")) {
                 System.out.println(CommandSender.send(args.subList(1, args.size()), kafka, Duration.ofSeconds(30)));
+            } else if (args.get(0).equals("redrive")) {
+                System.out.println(DeadLetterRedrive.run(args.subList(1, args.size()), kafka));
             } else {
                 EventTail.print(args.subList(1, args.size()), kafka, System.out);
             }
             return 0;
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException e) {
+            // the command line was wrong: say how it is written
             System.err.println("run-local: " + e.getMessage());
             System.err.println("usage: infra/run-local " + CommandSender.USAGE.replace("\n", "\n       infra/run-local ")
-                    + "\n       infra/run-local " + EventTail.USAGE);
+                    + "\n       infra/run-local " + EventTail.USAGE
+                    + "\n       infra/run-local " + DeadLetterRedrive.USAGE);
             return 2;
+        } catch (IllegalStateException e) {
+            // the command line was right and the stack did not answer (not running, or no result in time)
+            System.err.println("run-local: " + e.getMessage());
+            return 1;
         }
     }
 

@@ -35,6 +35,7 @@ public record RunLocalArgs(Command command, boolean clean, boolean infraOnly, Pa
             [--ttl 12h] [--alg RS256|ES256] [--data <dir>]
                    infra/run-local send-command <open|deposit|withdraw|transfer> --name value ...
                    infra/run-local events [--topic <topic>] [--key <id>]
+                   infra/run-local redrive --topic <topic>.dlt   (copy dead letters back after a fix)
 
               --clean       wipe the data folder first (keys, events, topics, read models, logs)
               --infra-only  start PostgreSQL, Kafka, MongoDB-wire and the JWKS endpoint, not the services
