@@ -78,6 +78,13 @@ public class CommandStatuses {
                 channel, (double) timeout.toSeconds());
     }
 
+    /** Forgets final statuses last changed before {@code age} ago; pending ones stay. */
+    public int deleteFinalOlderThan(Duration age) {
+        return jdbc.update("""
+                delete from command_status where status in ('SUCCEEDED', 'REJECTED', 'FAILED')
+                and updated_at < now() - make_interval(secs => ?)""", (double) age.toSeconds());
+    }
+
     private String json(Object body) {
         try {
             return objectMapper.writeValueAsString(body);

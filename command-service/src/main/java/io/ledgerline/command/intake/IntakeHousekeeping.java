@@ -1,24 +1,82 @@
 package io.ledgerline.command.intake;
 
+import io.ledgerline.contracts.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
-/** Forgets Idempotency-Key responses after their retention and reports abandoned asynchronous commands. */
+/**
+ * Forgets Idempotency-Key responses after their retention, reports abandoned asynchronous commands, and forgets
+ * final command statuses once the command topic can no longer hold a record with their id.
+ *
+ * <p>A command-topic message whose id has a final status is never executed again, whatever redelivers it (a
+ * rebalance, a consumer group reset to the earliest offset, an operator's re-drive). So a status is kept a day
+ * longer than the topic's {@code retention.ms} as the broker reports it, not as configured here: an operator who
+ * raises the topic's retention raises this too. When the broker cannot say, or keeps records forever, nothing
+ * is forgotten.
+ */
 @Component
 class IntakeHousekeeping {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeHousekeeping.class);
+    /** Beyond the topic's retention: the broker deletes whole segments, later than retention.ms says. */
+    static final Duration STATUS_MARGIN = Duration.ofDays(1);
 
     private final IdempotencyKeys keys;
     private final CommandStatuses statuses;
     private final IntakeProperties properties;
+    private final KafkaAdmin kafkaAdmin;
 
-    IntakeHousekeeping(IdempotencyKeys keys, CommandStatuses statuses, IntakeProperties properties) {
+    IntakeHousekeeping(IdempotencyKeys keys, CommandStatuses statuses, IntakeProperties properties,
+                       KafkaAdmin kafkaAdmin) {
         this.keys = keys;
         this.statuses = statuses;
         this.properties = properties;
+        this.kafkaAdmin = kafkaAdmin;
+    }
+
+    @Scheduled(fixedDelayString = "${ledgerline.intake.status-sweep-interval:1h}", initialDelayString = "60s")
+    void forgetStatusesBeyondTopicRetention() {
+        Optional<Duration> retention = commandTopicRetention();
+        if (retention.isEmpty()) {
+            return;
+        }
+        int forgotten = statuses.deleteFinalOlderThan(retention.get().plus(STATUS_MARGIN));
+        if (forgotten > 0) {
+            log.info("housekeeping: {} command statuses older than {} + {} forgotten", forgotten, retention.get(),
+                    STATUS_MARGIN);
+        }
+    }
+
+    /** The command topic's retention as the broker reports it; empty when unknown or unlimited. */
+    Optional<Duration> commandTopicRetention() {
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.COMMANDS);
+        try (AdminClient admin = AdminClient.create(kafkaAdmin.getConfigurationProperties())) {
+            Config config = admin.describeConfigs(List.of(topic)).all().get(10, TimeUnit.SECONDS).get(topic);
+            ConfigEntry entry = config == null ? null : config.get(TopicConfig.RETENTION_MS_CONFIG);
+            long millis = entry == null || entry.value() == null ? -1 : Long.parseLong(entry.value());
+            return millis < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(millis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            log.warn("cannot read the retention of {}; keeping every command status this round: {}", Topics.COMMANDS,
+                    e.toString());
+            return Optional.empty();
+        }
     }
 
     @Scheduled(fixedDelayString = "${ledgerline.intake.housekeeping-interval:60s}", initialDelayString = "30s")
