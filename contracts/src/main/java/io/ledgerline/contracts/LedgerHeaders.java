@@ -17,6 +17,12 @@ public final class LedgerHeaders {
     public static final String CORRELATION_ID = "ledger-correlation-id";
     /** The id of the message that caused the event (the command's id). */
     public static final String CAUSATION_ID = "ledger-causation-id";
+    /** Who caused the event: the HTTP token's subject, or the command topic's producer ({@code #kafka}). */
+    public static final String PRINCIPAL = "ledger-principal";
+    /** The roles of {@link #PRINCIPAL}, space-separated ({@code customer}, {@code service}, {@code operator}). */
+    public static final String PRINCIPAL_ROLES = "ledger-principal-roles";
+    /** How the command that caused the event came in: {@code http} or {@code kafka}. */
+    public static final String CHANNEL = "ledger-channel";
     /** W3C trace context, where tracing is on. */
     public static final String TRACEPARENT = "traceparent";
 

@@ -69,6 +69,10 @@ public class AxonConfig {
     /** Correlation and causation ids travel from a command to the events it causes (Kafka headers). */
     public static final String CORRELATION_ID = "correlationId";
     public static final String CAUSATION_ID = "causationId";
+    /** Who sent the command an event came from, with which roles and through which channel (the audit trail). */
+    public static final String PRINCIPAL = "principal";
+    public static final String PRINCIPAL_ROLES = "principalRoles";
+    public static final String CHANNEL = "channel";
 
     /** Every released schema version, so events written by any earlier release can be read back. */
     @Bean
@@ -166,7 +170,10 @@ public class AxonConfig {
 
     @Bean
     public CorrelationDataProvider ledgerCorrelationData() {
-        return new SimpleCorrelationDataProvider(CORRELATION_ID, CAUSATION_ID, LedgerHeaders.TRACEPARENT);
+        // copied from a command into its events, and from an event into the commands the transfer process sends
+        // for it, so a transfer's steps are recorded as caused by whoever requested the transfer
+        return new SimpleCorrelationDataProvider(CORRELATION_ID, CAUSATION_ID, LedgerHeaders.TRACEPARENT, PRINCIPAL,
+                PRINCIPAL_ROLES, CHANNEL);
     }
 
     @Bean

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends commands with the ids that follow them into their events: the command id (message id and causation id),
- * the correlation id of the request or message that brought them, and its W3C trace context ({@code traceparent}
+ * the correlation id of the request or message that brought them, who sent it (principal, roles, channel: the
+ * audit trail), and its W3C trace context ({@code traceparent}
  * of the current span: the HTTP request's or the command message's), which the publisher puts on the events.
  */
 @Component
@@ -31,13 +32,21 @@ public class CommandDispatcher {
         this.propagator = propagator;
     }
 
+    /** Who sends a command: recorded in the metadata of every event it causes, and in their Kafka headers. */
+    public record Actor(String principal, String roles, String channel) {
+    }
+
     /**
      * @param tracked whether the command's status is recorded (asynchronous HTTP commands, command-topic messages)
      */
-    public CompletableFuture<Object> send(Object command, String commandId, String correlationId, boolean tracked) {
+    public CompletableFuture<Object> send(Object command, String commandId, String correlationId, Actor actor,
+                                          boolean tracked) {
         Map<String, Object> metaData = new HashMap<>();
         metaData.put(AxonConfig.CORRELATION_ID, correlationId);
         metaData.put(AxonConfig.CAUSATION_ID, commandId);
+        metaData.put(AxonConfig.PRINCIPAL, actor.principal());
+        metaData.put(AxonConfig.PRINCIPAL_ROLES, actor.roles());
+        metaData.put(AxonConfig.CHANNEL, actor.channel());
         if (tracked) {
             metaData.put(CommandStatusInterceptor.TRACKED_COMMAND_ID, commandId);
         }

@@ -7,6 +7,7 @@ import io.ledgerline.command.intake.IdempotencyKeys.Claim;
 import io.ledgerline.command.intake.IdempotencyKeys.Scope;
 import io.ledgerline.command.intake.IdempotencyKeys.StoredResponse;
 import io.ledgerline.command.security.LedgerPrincipal;
+import io.ledgerline.command.security.Role;
 import io.ledgerline.command.web.ApiProblemException;
 import io.ledgerline.command.web.CorrelationIdFilter;
 import io.ledgerline.command.web.Problems;
@@ -136,7 +137,8 @@ public class CommandIntake {
             if (async) {
                 statuses.createPending(commandId, principal.id(), HTTP_CHANNEL, command.getClass().getSimpleName());
             }
-            sent = admission.releasedWhenDone(dispatcher.send(command, commandId, correlationId, async));
+            sent = admission.releasedWhenDone(dispatcher.send(command, commandId, correlationId,
+                    actorOf(principal), async));
         } catch (RuntimeException | Error notSent) {
             admission.release();
             throw notSent;
@@ -155,6 +157,12 @@ public class CommandIntake {
         }
         Object outcome = await(sent);
         return ResponseEntity.status(Outcomes.status(command, outcome)).body(Outcomes.body(outcome));
+    }
+
+    private static CommandDispatcher.Actor actorOf(LedgerPrincipal principal) {
+        String roles = principal.roles().stream().map(Role::claimValue).sorted()
+                .collect(java.util.stream.Collectors.joining(" "));
+        return new CommandDispatcher.Actor(principal.id(), roles, HTTP_CHANNEL);
     }
 
     private Object await(CompletableFuture<Object> result) {

@@ -42,6 +42,9 @@ class CommandTopicListener {
     static final String KAFKA_CHANNEL = "kafka";
     /** The submitter recorded for topic commands; not a valid id, so no token's principal can claim it. */
     static final String SUBMITTER = "#kafka";
+    /** Until producers have identities of their own, every topic command acts with the service role. */
+    private static final CommandDispatcher.Actor TOPIC_ACTOR =
+            new CommandDispatcher.Actor(SUBMITTER, "service", KAFKA_CHANNEL);
 
     private final CommandDispatcher dispatcher;
     private final CommandStatuses statuses;
@@ -115,7 +118,7 @@ class CommandTopicListener {
         CompletableFuture<Object> sent;
         try {
             statuses.createPending(commandId, SUBMITTER, KAFKA_CHANNEL, type);
-            sent = admission.releasedWhenDone(dispatcher.send(command, commandId, correlationId, true));
+            sent = admission.releasedWhenDone(dispatcher.send(command, commandId, correlationId, TOPIC_ACTOR, true));
         } catch (RuntimeException | Error notSent) {
             admission.release();
             throw notSent;

@@ -34,6 +34,9 @@ final class EventRecords {
         add(headers, LedgerHeaders.CORRELATION_ID, event.getMetaData().get(AxonConfig.CORRELATION_ID));
         add(headers, LedgerHeaders.CAUSATION_ID, event.getMetaData().get(AxonConfig.CAUSATION_ID));
         add(headers, LedgerHeaders.TRACEPARENT, event.getMetaData().get(LedgerHeaders.TRACEPARENT));
+        add(headers, LedgerHeaders.PRINCIPAL, event.getMetaData().get(AxonConfig.PRINCIPAL));
+        add(headers, LedgerHeaders.PRINCIPAL_ROLES, event.getMetaData().get(AxonConfig.PRINCIPAL_ROLES));
+        add(headers, LedgerHeaders.CHANNEL, event.getMetaData().get(AxonConfig.CHANNEL));
         return new ProducerRecord<>(topic, null, event.getTimestamp().toEpochMilli(), aggregateId,
                 codec.encode(payload), headers);
     }

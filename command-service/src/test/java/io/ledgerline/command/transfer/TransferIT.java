@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.ledgerline.command.support.CommandServiceIT;
 import io.ledgerline.command.support.HttpApi.Response;
 import io.ledgerline.command.support.TopicReader;
+import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.Topics;
 import io.ledgerline.contracts.transfer.TransferCompleted;
 import io.ledgerline.contracts.transfer.TransferRequested;
@@ -53,6 +54,33 @@ class TransferIT extends CommandServiceIT {
         List<TopicReader.Event> events = TopicReader.awaitEvents(brokers, Topics.TRANSFER_EVENTS, id, 2);
         assertThat(events.get(0).value()).isInstanceOf(TransferRequested.class);
         assertThat(events.get(1).value()).isInstanceOf(TransferCompleted.class);
+    }
+
+    @Test
+    void recordsWhoCausedEveryEventStepsIncludedInTheStoreAndOnTheTopic() {
+        String source = openAccount("alice", "EUR", 100);
+        String destination = openAccount("bob", "EUR", 0);
+        String id = unique("t");
+        assertThat(transfer(CUSTOMER, id, source, destination, 40, "EUR").status()).isEqualTo(202);
+        assertThat(awaitTerminal(id)).containsExactly("TransferRequested", "TransferCompleted");
+
+        List<String> sourceMetadata = jdbc.queryForList("""
+                select convert_from(metadata, 'UTF8') from domainevententry where aggregateidentifier = ?
+                order by sequencenumber""", String.class, "account:" + source);
+        assertThat(sourceMetadata.get(0)).contains("\"principal\":\"payments\"", "\"principalRoles\":\"service\"",
+                "\"channel\":\"http\""); // opened by the service token
+        assertThat(sourceMetadata.get(2)).contains("\"principal\":\"alice\"", "\"principalRoles\":\"customer\"");
+
+        List<TopicReader.Event> debited = TopicReader.awaitEvents(brokers, Topics.ACCOUNT_EVENTS, source, 3);
+        assertThat(debited.get(2).value()).isInstanceOf(io.ledgerline.contracts.account.TransferDebited.class);
+        assertThat(debited.get(2).header(LedgerHeaders.PRINCIPAL)).isEqualTo("alice");
+        assertThat(debited.get(2).header(LedgerHeaders.PRINCIPAL_ROLES)).isEqualTo("customer");
+        assertThat(debited.get(2).header(LedgerHeaders.CHANNEL)).isEqualTo("http");
+        List<TopicReader.Event> credited = TopicReader.awaitEvents(brokers, Topics.ACCOUNT_EVENTS, destination, 2);
+        assertThat(credited.get(1).value()).isInstanceOf(io.ledgerline.contracts.account.TransferCredited.class);
+        assertThat(credited.get(1).header(LedgerHeaders.PRINCIPAL)).isEqualTo("alice");
+        assertThat(TopicReader.awaitEvents(brokers, Topics.TRANSFER_EVENTS, id, 2))
+                .allSatisfy(event -> assertThat(event.header(LedgerHeaders.PRINCIPAL)).isEqualTo("alice"));
     }
 
     @Test
