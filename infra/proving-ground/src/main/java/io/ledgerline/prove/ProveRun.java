@@ -98,6 +98,12 @@ public final class ProveRun {
                 config = config.withCommandServiceProperty("ledgerline.web.rate-limit.burst",
                                 Long.toString(SuiteSettings.RATE_LIMIT))
                         .withCommandServiceProperty("ledgerline.web.rate-limit.per-second",
+                                Long.toString(SuiteSettings.RATE_LIMIT))
+                        .withQueryServiceProperty("ledgerline.query.limits.roles.service.per-second",
+                                Long.toString(SuiteSettings.RATE_LIMIT))
+                        .withQueryServiceProperty("ledgerline.query.limits.roles.service.burst",
+                                Long.toString(SuiteSettings.RATE_LIMIT))
+                        .withQueryServiceProperty("ledgerline.query.limits.max-concurrent-waits",
                                 Long.toString(SuiteSettings.RATE_LIMIT));
             }
             long phaseStart = System.nanoTime();

@@ -100,6 +100,9 @@ final class RunFigures {
         put(b, "visibility probes", "one acknowledged command in " + Scenario.PROBE_EVERY + " (idle: every one)");
         put(b, "command rate limit per principal", "raised to burst " + SuiteSettings.RATE_LIMIT + ", "
                 + SuiteSettings.RATE_LIMIT + "/s (ledgerline.web.rate-limit.*)");
+        put(b, "query read limits", "service role raised to burst " + SuiteSettings.RATE_LIMIT + ", "
+                + SuiteSettings.RATE_LIMIT + "/s; minVersion waits bound raised to " + SuiteSettings.RATE_LIMIT
+                + " (ledgerline.query.limits.*)");
         put(b, "principals", "one service token per worker");
         put(b, "warm-up", "dw at " + SuiteSettings.WARMUP_WORKERS + " workers until the last "
                 + SuiteSettings.STABLE_WINDOWS + " windows of " + SuiteSettings.WARMUP_WINDOW.toSeconds()

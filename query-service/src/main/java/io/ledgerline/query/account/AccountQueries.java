@@ -9,6 +9,7 @@ import io.ledgerline.query.security.Reader;
 import io.ledgerline.query.web.ResultPage;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -34,8 +35,9 @@ public class AccountQueries {
     }
 
     public AccountView account(String accountId, Reader reader, Long minVersion) {
-        return versionWait.await(() -> find(accountId), AccountView::version, minVersion)
-                .filter(account -> reader.mayRead(account.ownerId()))
+        // rights first: another owner's account waits and answers exactly like a missing one
+        return versionWait.await(() -> find(accountId).filter(account -> reader.mayRead(account.ownerId())),
+                        AccountView::version, minVersion)
                 .orElseThrow(() -> new AccountNotFoundException(accountId));
     }
 
@@ -80,7 +82,12 @@ public class AccountQueries {
     public OwnerSummary summary(String ownerId, Reader reader) {
         String owner = reader.ownerFilter(ownerId).orElse(ownerId);
         Query query = Query.query(where("ownerId").is(owner));
-        return OwnerSummary.of(owner, mongo.find(query, AccountView.class, active().accounts()));
+        query.fields().include("currency", "balance", "status");
+        query.cursorBatchSize(500);
+        // streamed, three fields each: an owner with many accounts never has them all in memory at once
+        try (Stream<OwnerSummary.Row> rows = mongo.stream(query, OwnerSummary.Row.class, active().accounts())) {
+            return OwnerSummary.of(owner, rows::iterator);
+        }
     }
 
     private Optional<AccountView> find(String accountId) {

@@ -11,10 +11,18 @@ import java.util.TreeMap;
  */
 public record OwnerSummary(String ownerId, long accounts, List<CurrencyTotal> balances) {
 
-    public static OwnerSummary of(String ownerId, Iterable<AccountView> ownersAccounts) {
+    /** What the summary reads of each account document. */
+    public record Row(String currency, long balance, AccountStatus status) {
+
+        public static Row of(AccountView account) {
+            return new Row(account.currency(), account.balance(), account.status());
+        }
+    }
+
+    public static OwnerSummary of(String ownerId, Iterable<Row> ownersAccounts) {
         long open = 0;
         Map<String, BigInteger> totals = new TreeMap<>();
-        for (AccountView account : ownersAccounts) {
+        for (Row account : ownersAccounts) {
             if (account.status() == AccountStatus.CLOSED) {
                 continue;
             }

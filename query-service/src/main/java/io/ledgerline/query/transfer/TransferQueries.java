@@ -26,12 +26,13 @@ public class TransferQueries {
     }
 
     public TransferView transfer(String transferId, Reader reader, Long minVersion) {
+        // rights first: another owner's transfer waits and answers exactly like a missing one
         return versionWait.await(() -> Optional.ofNullable(
-                        mongo.findById(transferId, TransferView.class, generations.active().transfers())),
+                        mongo.findById(transferId, TransferView.class, generations.active().transfers()))
+                        .filter(transfer -> reader.readsAnyById()
+                                || ownedBy(transfer.sourceAccountId(), reader)
+                                || ownedBy(transfer.destinationAccountId(), reader)),
                         TransferView::version, minVersion)
-                .filter(transfer -> reader.readsAnyById()
-                        || ownedBy(transfer.sourceAccountId(), reader)
-                        || ownedBy(transfer.destinationAccountId(), reader))
                 .orElseThrow(() -> new TransferNotFoundException(transferId));
     }
 

@@ -1,6 +1,7 @@
 package io.ledgerline.query.web;
 
 import io.ledgerline.query.projection.ProjectionBehindException;
+import io.ledgerline.query.projection.TooManyWaitsException;
 import io.ledgerline.query.security.ForbiddenException;
 import java.util.Arrays;
 import java.util.List;
@@ -59,6 +60,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
         return problem(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.PROJECTION_BEHIND, e.getMessage(),
                 path(request)), headers);
+    }
+
+    @ExceptionHandler(TooManyWaitsException.class)
+    ResponseEntity<Object> tooManyWaits(TooManyWaitsException e, WebRequest request) {
+        return retryLater(new RetryLaterException(HttpStatus.SERVICE_UNAVAILABLE, Problems.OVERLOADED, e.getMessage(),
+                e.retryAfter()), request);
+    }
+
+    @ExceptionHandler(RetryLaterException.class)
+    ResponseEntity<Object> retryLater(RetryLaterException e, WebRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+        return problem(Problems.of(e.status(), e.code(), e.getMessage(), path(request)), headers);
     }
 
     @ExceptionHandler(Exception.class)

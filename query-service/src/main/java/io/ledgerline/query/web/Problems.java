@@ -14,6 +14,8 @@ public final class Problems {
     public static final String FORBIDDEN = "forbidden";
     public static final String NOT_FOUND = "not-found";
     public static final String PROJECTION_BEHIND = "projection-behind";
+    public static final String RATE_LIMITED = "rate-limited";
+    public static final String OVERLOADED = "overloaded";
     public static final String INTERNAL_ERROR = "internal-error";
 
     private static final String TYPE_PREFIX = "urn:ledgerline:problem:";

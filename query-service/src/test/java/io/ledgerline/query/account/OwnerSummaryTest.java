@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class OwnerSummaryTest {
 
-    private static AccountView account(String id, String currency, long balance, AccountStatus status) {
+    private static OwnerSummary.Row account(String id, String currency, long balance, AccountStatus status) {
         Instant at = Instant.parse("2026-11-27T10:00:00Z");
-        return new AccountView(id, "owner-1", currency, balance, 0, status, 3, at, at);
+        return OwnerSummary.Row.of(new AccountView(id, "owner-1", currency, balance, 0, status, 3, at, at));
     }
 
     @Test
