@@ -17,7 +17,8 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /**
  * Publishes a message that can never be a valid event to {@code <topic>.dlt}, same partition, with its original
- * key, value and headers plus {@code ledger-error-code} and {@code ledger-error-detail}, and counts it.
+ * key, value and headers plus {@code ledger-error-code} and {@code ledger-error-detail}, and counts it. The
+ * listener calls it for the messages it finds never valid, the error handler for anything else not retryable.
  */
 final class DeadLetters extends DeadLetterPublishingRecoverer {
 

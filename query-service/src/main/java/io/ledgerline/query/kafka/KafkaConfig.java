@@ -19,8 +19,10 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Topics and failure handling of the live consumer. A message that can never be a valid event goes to
- * {@code <topic>.dlt} at once and the partition moves on; anything else (a schema this reader does not know yet,
- * MongoDB unavailable) is retried with backoff for as long as it takes, because skipping it would leave a gap.
+ * {@code <topic>.dlt} at once and the partition moves on, published by the listener itself so that a flood of
+ * them costs no more than valid events do (an exception would make the container seek back and wait out the
+ * consumer's in-flight fetch, about half a second per record); anything else (a schema this reader does not know
+ * yet, MongoDB unavailable) is retried with backoff for as long as it takes, because skipping it would leave a gap.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfig {
@@ -49,12 +51,21 @@ class KafkaConfig {
                 .build();
     }
 
+    /**
+     * The listener dead-letters the messages it knows to be never valid itself, so they cost no seek and no
+     * re-fetch; the error handler uses it for anything else that is not retryable.
+     */
     @Bean
-    DefaultErrorHandler errorHandler(KafkaTemplate<byte[], byte[]> template, ProjectionMetrics metrics) {
+    DeadLetters deadLetters(KafkaTemplate<byte[], byte[]> template, ProjectionMetrics metrics) {
+        return new DeadLetters(template, metrics);
+    }
+
+    @Bean
+    DefaultErrorHandler errorHandler(DeadLetters deadLetters, ProjectionMetrics metrics) {
         ExponentialBackOff retryForever = new ExponentialBackOff(500, 2.0);
         // below max.poll.interval.ms, so a long retry never costs the partition assignment
         retryForever.setMaxInterval(30_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetters(template, metrics), retryForever);
+        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, retryForever);
         handler.addNotRetryableExceptions(MalformedMessageException.class, InvalidEventException.class);
         handler.setRetryListeners((record, exception, attempt) -> {
             if (DeadLetters.causeOf(exception, UnknownSchemaException.class) != null) {

@@ -49,8 +49,9 @@ class ErrorHandlingTest {
     private final MockProducer<byte[], byte[]> producer =
             new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final ProjectionMetrics metrics = new ProjectionMetrics(meters);
     private final DefaultErrorHandler handler = new KafkaConfig().errorHandler(
-            new KafkaTemplate<>(new MockProducerFactory<>(() -> producer)), new ProjectionMetrics(meters));
+            new DeadLetters(new KafkaTemplate<>(new MockProducerFactory<>(() -> producer)), metrics), metrics);
     @SuppressWarnings("unchecked")
     private final Consumer<byte[], byte[]> consumer = mock(Consumer.class);
     private final MessageListenerContainer container = mock(MessageListenerContainer.class);
