@@ -33,6 +33,11 @@ public final class LedgerHeaders {
     public static final String ERROR_CODE = "ledger-error-code";
     /** On a dead-letter record: a human-readable reason. */
     public static final String ERROR_DETAIL = "ledger-error-detail";
+    /**
+     * On a dead-letter record whose value was larger than the message cap: the original size in bytes. Its value is
+     * the first bytes only, so that the dead letter and its headers fit the dead-letter topic's own size limit.
+     */
+    public static final String ERROR_TRUNCATED_FROM = "ledger-error-truncated-from";
 
     private LedgerHeaders() {
     }

@@ -2,8 +2,12 @@ package io.ledgerline.command.intake;
 
 import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.Topics;
+import io.ledgerline.contracts.codec.DeadLetterValues;
 import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +25,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * Invalid messages go straight to {@code ledger.commands.v1.dlt} (same partition) with {@code ledger-error-code}
  * and {@code ledger-error-detail}, published by the listener itself so that a flood of them costs no more than
  * valid commands do (an exception would make the container seek back and wait out the consumer's in-flight
- * fetch, about half a second per record); technical failures are retried with backoff, never dead-lettered,
+ * fetch, about half a second per record). A value over the message cap is cut to it in the dead letter, with
+ * {@code ledger-error-truncated-from}, so that the dead letter fits its topic; technical failures are retried with backoff, never dead-lettered,
  * because the command itself is fine.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,7 +40,22 @@ class KafkaIntakeConfig {
     @Bean
     DeadLetterPublishingRecoverer commandDeadLetters(KafkaTemplate<String, byte[]> kafka) {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
-                (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+                (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition())) {
+            @Override
+            protected ProducerRecord<Object, Object> createProducerRecord(ConsumerRecord<?, ?> record,
+                    TopicPartition topicPartition, Headers headers, byte[] key, byte[] value) {
+                Object original = value != null ? value : record.value();
+                if (DeadLetterValues.needsTruncation(original)) {
+                    byte[] bytes = (byte[]) original;
+                    headers.add(LedgerHeaders.ERROR_TRUNCATED_FROM,
+                            Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
+                    return super.createProducerRecord(record, topicPartition, headers, key,
+                            DeadLetterValues.truncated(bytes));
+                }
+                return super.createProducerRecord(record, topicPartition, headers, key, value);
+            }
+        };
+        deadLetters.excludeHeader(DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_STACKTRACE);
         deadLetters.setHeadersFunction((record, failure) -> {
             Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
             String code = cause instanceof InvalidCommandException invalid ? invalid.code() : "malformed-command";

@@ -145,6 +145,28 @@ class CommandTopicIT extends CommandServiceIT {
         assertThat(storedEventsOfAccount(account)).isEqualTo(2);
     }
 
+    @Test
+    void deadLettersAValueNearTheBrokersLimitCutToTheMessageCap() {
+        String account = openAccount("alice", "EUR", 0);
+        String huge = UUID.randomUUID().toString();
+        byte[] value = java.util.Arrays.copyOf(codec.encode(DepositMoney.newBuilder().setAccountId(account)
+                .setTransactionId("tx-1").setAmount(1).setCurrency("EUR").build()), 1_040_000);
+        send(account, huge, value);
+        String valid = send(account, DepositMoney.newBuilder().setAccountId(account).setTransactionId("tx-2")
+                .setAmount(3).setCurrency("EUR").build());
+
+        assertThat(awaitResult(huge).getCode()).isEqualTo("malformed-command");
+        assertThat(awaitResult(valid).getStatus()).isEqualTo(CommandStatus.SUCCEEDED);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            pollDeadLetters();
+            assertThat(seenDeadLetters).filteredOn(r -> huge.equals(header(r, LedgerHeaders.COMMAND_ID)))
+                    .singleElement().satisfies(r -> {
+                        assertThat(r.value()).hasSize(LedgerCodec.MAX_MESSAGE_BYTES);
+                        assertThat(header(r, LedgerHeaders.ERROR_TRUNCATED_FROM)).isEqualTo("1040000");
+                    });
+        });
+    }
+
     private String send(String key, SpecificRecord command) {
         String commandId = UUID.randomUUID().toString();
         send(key, commandId, codec.encode(command));

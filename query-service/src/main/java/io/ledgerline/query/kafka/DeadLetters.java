@@ -2,11 +2,13 @@ package io.ledgerline.query.kafka;
 
 import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.Topics;
+import io.ledgerline.contracts.codec.DeadLetterValues;
 import io.ledgerline.contracts.codec.MalformedMessageException;
 import io.ledgerline.query.projection.ProjectionMetrics;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -17,7 +19,8 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /**
  * Publishes a message that can never be a valid event to {@code <topic>.dlt}, same partition, with its original
- * key, value and headers plus {@code ledger-error-code} and {@code ledger-error-detail}, and counts it. The
+ * key, value and headers plus {@code ledger-error-code} and {@code ledger-error-detail}, and counts it. A value
+ * over the message cap is cut to it ({@link DeadLetterValues}), with {@code ledger-error-truncated-from}. The
  * listener calls it for the messages it finds never valid, the error handler for anything else not retryable.
  */
 final class DeadLetters extends DeadLetterPublishingRecoverer {
@@ -35,6 +38,21 @@ final class DeadLetters extends DeadLetterPublishingRecoverer {
                 record.partition()));
         this.metrics = metrics;
         setHeadersFunction((record, exception) -> errorHeaders(exception));
+        excludeHeader(HeaderNames.HeadersToAdd.EX_STACKTRACE); // the reason is in ledger-error-detail
+    }
+
+    @Override
+    protected ProducerRecord<Object, Object> createProducerRecord(ConsumerRecord<?, ?> record,
+            TopicPartition topicPartition, Headers headers, byte[] key, byte[] value) {
+        Object original = value != null ? value : record.value();
+        if (DeadLetterValues.needsTruncation(original)) {
+            byte[] bytes = (byte[]) original;
+            headers.add(LedgerHeaders.ERROR_TRUNCATED_FROM,
+                    Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
+            return super.createProducerRecord(record, topicPartition, headers, key,
+                    DeadLetterValues.truncated(bytes));
+        }
+        return super.createProducerRecord(record, topicPartition, headers, key, value);
     }
 
     @Override
