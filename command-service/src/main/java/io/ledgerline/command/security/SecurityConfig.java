@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -20,9 +21,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
  * An OAuth2 resource server: Spring Boot's JWT decoder checks signature (RS256/ES256 from the configured JWK set
@@ -43,6 +44,13 @@ public class SecurityConfig {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer) {
+        OAuth2ResourceServerProperties.Jwt jwt = resourceServer.getJwt();
+        return JwkSetDecoder.of(jwt.getJwkSetUri(), jwt.getIssuerUri(), jwt.getAudiences(), jwt.getJwsAlgorithms(),
+                JwkSetDecoder.Settings.defaults());
     }
 
     @Bean

@@ -2,6 +2,7 @@ package io.ledgerline.query.security;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -27,6 +28,13 @@ class SecurityConfig {
      * No Spring Security observations: they wrap every filter of the chain in an observation, a large share of a
      * read's CPU. The request itself stays observed (http.server.requests and its trace).
      */
+    @Bean
+    JwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer) {
+        OAuth2ResourceServerProperties.Jwt jwt = resourceServer.getJwt();
+        return JwkSetDecoder.of(jwt.getJwkSetUri(), jwt.getIssuerUri(), jwt.getAudiences(), jwt.getJwsAlgorithms(),
+                JwkSetDecoder.Settings.defaults());
+    }
+
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
