@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param consumerGroup     Kafka consumer group of the live projections
  * @param minVersionWait    how long a read with {@code minVersion} waits for the projection
  * @param generationRefresh how often each instance re-reads which read-model generation is active
- * @param cursorKey         key that signs pagination cursors; blank uses a built-in key (cursors are
- *                          integrity-protected, not secret: every page re-applies the caller's rights)
+ * @param cursorKey         the key ring that signs pagination cursors, comma-separated, the first signing; required,
+ *                          the same on every instance (cursors are integrity-protected, not secret: every page
+ *                          re-applies the caller's rights)
  */
 @ConfigurationProperties("ledgerline.query")
 public record QueryProperties(

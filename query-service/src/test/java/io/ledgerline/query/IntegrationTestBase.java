@@ -41,6 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "ledgerline.topics.partitions=2",
     "ledgerline.query.min-version-wait=1500ms",
     "ledgerline.query.generation-refresh=200ms",
+    "ledgerline.query.cursor-key=integration-test-cursor-key",
     "spring.kafka.consumer.properties.metadata.max.age.ms=1000"
 })
 @AutoConfigureObservability

@@ -49,6 +49,14 @@ public record DataFolder(Path root) {
         return root.resolve("keys").resolve("signing-keys.json");
     }
 
+    /**
+     * The deployment's own secrets other than the signing keys, one file per Spring property (a Spring Boot
+     * config tree): the query-service's cursor key.
+     */
+    public Path secrets() {
+        return root.resolve("secrets");
+    }
+
     public Path tokensEnv() {
         return root.resolve("tokens.env");
     }

@@ -46,6 +46,9 @@ public final class LocalServices {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("spring.data.mongodb.uri", config.mongoUri());
         properties.put("spring.kafka.bootstrap-servers", config.kafkaBootstrapServers());
+        // the cursor key ring generated into the data folder (LocalStack#start), read as a Boot config tree so
+        // that the secret is on no command line
+        properties.put("spring.config.import", "optional:configtree:" + config.folder().secrets() + "/");
         properties.putAll(config.queryServiceProperties());
         return service(QUERY_SERVICE, config.queryServiceJar(), config.ports().queryService(), properties,
                 config, context);

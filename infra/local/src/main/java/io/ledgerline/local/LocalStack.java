@@ -103,6 +103,7 @@ public final class LocalStack implements AutoCloseable {
                     folder.wipe();
                 }
                 folder.prepare();
+                DeploymentSecrets.ensureCursorKey(folder.secrets());
                 requireFreePorts();
                 reaper = startReaper();
                 tokens = LocalTokens.loadOrCreate(folder.signingKeys());

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class CursorsTest {
 
-    private final Cursors cursors = new Cursors(new QueryProperties("g", Duration.ofSeconds(2), Duration.ofSeconds(1), ""));
+    private final Cursors cursors = new Cursors(new QueryProperties("g", Duration.ofSeconds(2), Duration.ofSeconds(1),
+            "cursor-test-key-0123456789"));
 
     @Test
     void aCursorLeadsBackToItsPositionUnderTheSameFilters() {
@@ -51,7 +52,8 @@ class CursorsTest {
 
     @Test
     void aCursorSignedWithAnotherKeyIsRefused() {
-        Cursors other = new Cursors(new QueryProperties("g", Duration.ofSeconds(2), Duration.ofSeconds(1), "other"));
+        Cursors other = new Cursors(new QueryProperties("g", Duration.ofSeconds(2), Duration.ofSeconds(1),
+                "other-cursor-key-0123456789"));
 
         assertRefused(other.encode("accounts||", "acc-1"), "accounts||");
     }
@@ -61,5 +63,19 @@ class CursorsTest {
                 .as(cursor)
                 .isInstanceOfSatisfying(ValidationFailedException.class,
                         e -> assertThat(e.errors()).extracting(FieldProblem::field).containsExactly("cursor"));
+    }
+
+    @Test
+    void aRotatedRingStillReadsCursorsSignedWithTheOldKeyAndNoKeyIsNoService() {
+        String old = cursors.encode("owner=a", "acc-9");
+        Cursors rotated = new Cursors(new QueryProperties("g", Duration.ofSeconds(2), Duration.ofSeconds(1),
+                "the-new-cursor-key-0123456789, cursor-test-key-0123456789"));
+        assertThat(rotated.decode(old, "owner=a")).isEqualTo("acc-9");
+        assertRefused(rotated.encode("owner=a", "acc-9"), "owner=a"); // signed with the new key, unknown here
+        for (String missing : new String[] {"", " , ", "too-short"}) {
+            assertThatThrownBy(() -> new Cursors(new QueryProperties("g", Duration.ofSeconds(2),
+                    Duration.ofSeconds(1), missing))).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("LEDGERLINE_CURSOR_KEY");
+        }
     }
 }
