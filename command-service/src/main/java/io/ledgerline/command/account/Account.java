@@ -194,7 +194,7 @@ public class Account {
     private void requireAccessBy(Caller caller) {
         if (!caller.mayActOnAccountOf(ownerId)) {
             // Another owner's account answers exactly like a missing one, so ids cannot be probed.
-            throw Refusal.ACCOUNT_NOT_FOUND.because("account " + accountId + " not found");
+            throw Refusal.ACCOUNT_NOT_FOUND.because("account not found"); // as for a missing one: nothing told apart
         }
     }
 

@@ -51,7 +51,7 @@ public class Transfer {
             boolean ownsSource = accounts.ownerOf(command.sourceAccountId())
                     .filter(owner -> command.caller().mayActOnAccountOf(owner)).isPresent();
             if (!ownsSource) {
-                throw Refusal.ACCOUNT_NOT_FOUND.because("account " + command.sourceAccountId() + " not found");
+                throw Refusal.ACCOUNT_NOT_FOUND.because("account not found"); // as for a missing one
             }
         }
         if (id != null) {

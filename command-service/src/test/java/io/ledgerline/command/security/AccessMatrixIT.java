@@ -110,6 +110,23 @@ class AccessMatrixIT extends CommandServiceIT {
     }
 
     @Test
+    void anotherOwnersAccountIsAnsweredExactlyLikeAMissingOne() {
+        String bobs = openAccount("bob", "EUR", 100);
+        String missing = unique("acc");
+        // a withdrawal: customers may not deposit at all (403 before any account is looked up)
+        String body = json("transactionId", unique("tx"), "amount", 1, "currency", "EUR");
+        Response theirs = api.post("/api/v1/accounts/" + bobs + "/withdrawals", CUSTOMER, body);
+        Response absent = api.post("/api/v1/accounts/" + missing + "/withdrawals", CUSTOMER, body);
+        assertThat(theirs.status()).isEqualTo(404).isEqualTo(absent.status());
+        assertThat(theirs.code()).isEqualTo("account-not-found").isEqualTo(absent.code());
+        assertThat(theirs.json().path("detail")).isEqualTo(absent.json().path("detail"));
+        Response transferFromTheirs = api.post("/api/v1/transfers", CUSTOMER, json("transferId", unique("t"),
+                "sourceAccountId", bobs, "destinationAccountId", missing, "amount", 1, "currency", "EUR"));
+        assertThat(transferFromTheirs.code()).isEqualTo("account-not-found");
+        assertThat(transferFromTheirs.json().path("detail").asText()).isEqualTo("account not found");
+    }
+
+    @Test
     void answersUnauthorizedAndForbiddenWithTheirCodes() {
         Response unauthorized = api.post("/api/v1/accounts", null, json("ownerId", "alice", "currency", "EUR"));
         assertThat(unauthorized.code()).isEqualTo("unauthorized");
