@@ -26,6 +26,8 @@ class CommandStatusRetentionIT extends CommandServiceIT {
     @Autowired
     private IntakeHousekeeping housekeeping;
 
+    private final List<String> inserted = new java.util.ArrayList<>();
+
     @Test
     void forgetsFinalStatusesADayPastTheTopicsRetentionAndNeverWhileItKeepsEverything() throws Exception {
         try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
@@ -48,6 +50,9 @@ class CommandStatusRetentionIT extends CommandServiceIT {
                 housekeeping.forgetStatusesBeyondTopicRetention();
                 assertThat(exists(kept)).isTrue();
             } finally {
+                // other tests of this context wait for "no PENDING status" (BankWorkloadIT): leave none behind
+                jdbc.update("delete from command_status where command_id = any(?)",
+                        (Object) inserted.toArray(String[]::new));
                 alter(admin, List.of(new AlterConfigOp(new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, null),
                         AlterConfigOp.OpType.DELETE)));
             }
@@ -73,6 +78,7 @@ class CommandStatusRetentionIT extends CommandServiceIT {
                 insert into command_status (command_id, submitter, channel, status, created_at, updated_at)
                 values (?, '#kafka', 'kafka', ?, now() - make_interval(hours => ?), now() - make_interval(hours => ?))
                 """, id, status, hoursAgo, hoursAgo);
+        inserted.add(id);
         return id;
     }
 
