@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ledgerline.command.support.CommandServiceIT;
+import io.ledgerline.command.support.TopicReader;
 import io.ledgerline.command.support.HttpApi.Response;
 import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.Topics;
@@ -21,15 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,7 +58,7 @@ class CommandOverloadIT extends CommandServiceIT {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers, ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new ByteArraySerializer());
-             KafkaConsumer<String, byte[]> results = resultsConsumer();
+             KafkaConsumer<String, byte[]> results = TopicReader.subscribedAtEnd(brokers, Topics.COMMAND_RESULTS);
              Connection lock = dataSource.getConnection()) {
             lock.setAutoCommit(false);
             try (Statement statement = lock.createStatement()) {
@@ -122,19 +120,5 @@ class CommandOverloadIT extends CommandServiceIT {
             }
         }
         return found;
-    }
-
-    private KafkaConsumer<String, byte[]> resultsConsumer() {
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ConsumerConfig.GROUP_ID_CONFIG, "overload-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(Topics.COMMAND_RESULTS));
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            consumer.poll(Duration.ofMillis(100));
-            return !consumer.assignment().isEmpty();
-        });
-        return consumer;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ledgerline.command.support.CommandServiceIT;
+import io.ledgerline.command.support.TopicReader;
 import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.Topics;
 import io.ledgerline.contracts.account.MoneyDeposited;
@@ -26,15 +27,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,8 +85,8 @@ class CommandTopicFuzzIT extends CommandServiceIT {
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
                 new StringSerializer(), new ByteArraySerializer());
-        results = consumer(Topics.COMMAND_RESULTS);
-        deadLetters = consumer(Topics.deadLetter(Topics.COMMANDS));
+        results = TopicReader.subscribedAtEnd(brokers, Topics.COMMAND_RESULTS);
+        deadLetters = TopicReader.subscribedAtEnd(brokers, Topics.deadLetter(Topics.COMMANDS));
     }
 
     @AfterEach
@@ -297,20 +295,5 @@ class CommandTopicFuzzIT extends CommandServiceIT {
             CommandResult result = codec.decode(record.value(), CommandResult.class);
             seenResults.putIfAbsent(result.getCommandId(), result);
         }
-    }
-
-    private KafkaConsumer<String, byte[]> consumer(String topic) {
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ConsumerConfig.GROUP_ID_CONFIG, "fuzz-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(topic));
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            consumer.poll(Duration.ofMillis(100));
-            return !consumer.assignment().isEmpty();
-        });
-        return consumer;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ledgerline.command.support.CommandServiceIT;
+import io.ledgerline.command.support.TopicReader;
 import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.Topics;
 import io.ledgerline.contracts.codec.LedgerCodec;
@@ -20,16 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,8 +49,8 @@ class CommandTopicIT extends CommandServiceIT {
     void connect() {
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-        results = consumer(Topics.COMMAND_RESULTS);
-        deadLetters = consumer(Topics.deadLetter(Topics.COMMANDS));
+        results = TopicReader.subscribedAtEnd(brokers, Topics.COMMAND_RESULTS);
+        deadLetters = TopicReader.subscribedAtEnd(brokers, Topics.deadLetter(Topics.COMMANDS));
     }
 
     @AfterEach
@@ -202,19 +200,5 @@ class CommandTopicIT extends CommandServiceIT {
     private static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private KafkaConsumer<String, byte[]> consumer(String topic) {
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(topic));
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            consumer.poll(Duration.ofMillis(100));
-            return !consumer.assignment().isEmpty();
-        });
-        return consumer;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ledgerline.command.support.CommandServiceIT;
+import io.ledgerline.command.support.TopicReader;
 import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.Topics;
 import io.ledgerline.contracts.codec.LedgerCodec;
@@ -28,7 +29,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +50,7 @@ class DeadLetterRedriveIT extends CommandServiceIT {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers, ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new ByteArraySerializer());
-             KafkaConsumer<String, byte[]> results = resultsConsumer()) {
+             KafkaConsumer<String, byte[]> results = TopicReader.subscribedAtEnd(brokers, Topics.COMMAND_RESULTS)) {
             send(producer, Topics.COMMANDS, account, answered, deposit(account, "tx-answered", 5));
             await().atMost(Duration.ofSeconds(30)).until(() -> poll(results, seen).stream()
                     .anyMatch(result -> result.getCommandId().equals(answered)));
@@ -111,19 +111,5 @@ class DeadLetterRedriveIT extends CommandServiceIT {
             seen.add(codec.decode(record.value(), CommandResult.class));
         }
         return seen;
-    }
-
-    private KafkaConsumer<String, byte[]> resultsConsumer() {
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ConsumerConfig.GROUP_ID_CONFIG, "redrive-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(Topics.COMMAND_RESULTS));
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            consumer.poll(Duration.ofMillis(100));
-            return !consumer.assignment().isEmpty();
-        });
-        return consumer;
     }
 }

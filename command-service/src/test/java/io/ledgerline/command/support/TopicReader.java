@@ -78,6 +78,25 @@ public final class TopicReader {
         return new Event(record.key(), headers, LedgerCodec.contracts().decode(record.value()), record.offset());
     }
 
+    /**
+     * A consumer of {@code topic} in a group of its own, positioned at the end and assigned before it is returned,
+     * so it sees exactly what is written after this call (records up to 4 MiB).
+     */
+    public static KafkaConsumer<String, byte[]> subscribedAtEnd(String brokers, String topic) {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(topic));
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            consumer.poll(Duration.ofMillis(100));
+            return !consumer.assignment().isEmpty();
+        });
+        return consumer;
+    }
+
     private static KafkaConsumer<String, byte[]> consumer(String brokers) {
         return new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
