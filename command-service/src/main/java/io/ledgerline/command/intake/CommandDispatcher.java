@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sends commands with the ids that follow them into their events: the command id (message id and causation id),
  * the correlation id of the request or message that brought them, who sent it (principal, roles, channel: the
- * audit trail), and its W3C trace context ({@code traceparent}
- * of the current span: the HTTP request's or the command message's), which the publisher puts on the events.
+ * audit trail), and its W3C trace context ({@code traceparent} of the current span: the HTTP request's or the
+ * command message's), which the publisher puts on the events.
  */
 @Component
 public class CommandDispatcher {
