@@ -33,6 +33,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -41,6 +42,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * was built.
  */
 @Aggregate(repository = "accountRepository")
+@Revision("2") // snapshots of revision 1 lack debitsNotRefunded: they are ignored and the stream is replayed
 public class Account {
 
     @AggregateIdentifier
@@ -53,6 +55,12 @@ public class Account {
     private long balance;
     /** The number of events in this account's stream: the first event is version 1. */
     private long version;
+    /**
+     * Debits of this account's transfers less their refunds, over its whole life: an upper bound of what refunds
+     * can still add (completed transfers stay counted, since the account never sees them complete). Past
+     * {@link LedgerLimits#MAX_BALANCE} it stops counting and stays there.
+     */
+    private long debitsNotRefunded;
 
     protected Account() {
         // for Axon: the aggregate is rebuilt from its events
@@ -76,7 +84,7 @@ public class Account {
     }
 
     @CommandHandler
-    public MoneyOutcome handle(DepositMoney command, OperationLog operations) {
+    public MoneyOutcome handle(DepositMoney command, OperationLog operations, TransfersInFlight transfersInFlight) {
         requireAccessBy(command.caller());
         Optional<MoneyOutcome> replay = replayOf(operations, Kind.DEPOSIT, command.transactionId(), command.money());
         if (replay.isPresent()) {
@@ -84,7 +92,7 @@ public class Account {
         }
         requireNotClosed();
         requireCurrencyOf(command.money());
-        long after = balanceAfter(command.money().amount());
+        long after = creditedBalance(command.money().amount(), transfersInFlight);
         apply(AccountEvents.deposited(accountId, command.transactionId(), command.money(), after,
                 command.description()));
         return recorded(operations, Kind.DEPOSIT, command.transactionId(), command.money());
@@ -156,12 +164,13 @@ public class Account {
     }
 
     /** The transfer process's credit of the destination; frozen accounts receive. */
-    TransferStepOutcome credit(CreditForTransfer command, OperationLog operations) {
+    TransferStepOutcome credit(CreditForTransfer command, OperationLog operations,
+                               TransfersInFlight transfersInFlight) {
         long after;
         try {
             requireNotClosed();
             requireCurrencyOf(command.money());
-            after = balanceAfter(command.money().amount());
+            after = creditedBalance(command.money().amount(), transfersInFlight);
         } catch (CommandRefusedException refused) {
             return refusedStep(operations, Kind.TRANSFER_CREDIT, command.transferId(), command.money(), refused);
         }
@@ -172,7 +181,9 @@ public class Account {
 
     /**
      * The transfer process's refund of the source when the destination could not receive. No closed or frozen
-     * check: the money was taken by this transfer, and close waits for it to end.
+     * check: the money was taken by this transfer, and close waits for it to end. Never out of range: every
+     * credit since the debit kept headroom for it ({@link #creditedBalance}); the check stays as the rule's last
+     * line.
      */
     TransferStepOutcome refund(RefundTransfer command, OperationLog operations) {
         long after = balanceAfter(command.money().amount());
@@ -248,6 +259,21 @@ public class Account {
         return checkedRange(Math.addExact(balance, credit));
     }
 
+    /**
+     * The balance after a deposit or a transfer credit, which must leave room for every refund still possible:
+     * the debits of this account's transfers in flight. The account's own bound proves that almost always; only
+     * near the limit is the store asked for the exact figure.
+     */
+    private long creditedBalance(long credit, TransfersInFlight transfersInFlight) {
+        long after = balanceAfter(credit);
+        if (after > LedgerLimits.MAX_BALANCE - debitsNotRefunded
+                && after > LedgerLimits.MAX_BALANCE - transfersInFlight.debitsInFlight(accountId)) {
+            throw Refusal.AMOUNT_OUT_OF_RANGE.because(
+                    "the balance would leave ±(2^53 − 1) if the transfers in flight from this account were refunded");
+        }
+        return after;
+    }
+
     private static long checkedRange(long balance) {
         if (!LedgerLimits.isBalanceInRange(balance)) {
             throw Refusal.AMOUNT_OUT_OF_RANGE.because("the balance would leave ±(2^53 − 1)");
@@ -282,6 +308,9 @@ public class Account {
     @EventSourcingHandler
     void on(TransferDebited event) {
         balance = event.getBalanceAfter();
+        if (debitsNotRefunded <= LedgerLimits.MAX_BALANCE) {
+            debitsNotRefunded += event.getAmount();
+        }
         version++;
     }
 
@@ -294,6 +323,9 @@ public class Account {
     @EventSourcingHandler
     void on(TransferRefunded event) {
         balance = event.getBalanceAfter();
+        if (debitsNotRefunded <= LedgerLimits.MAX_BALANCE) {
+            debitsNotRefunded = Math.max(0, debitsNotRefunded - event.getAmount());
+        }
         version++;
     }
 

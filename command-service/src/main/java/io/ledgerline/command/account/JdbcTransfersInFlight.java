@@ -31,6 +31,23 @@ class JdbcTransfersInFlight implements TransfersInFlight {
         DeferredWrites.add(jdbc, RELEASE, transferId);
     }
 
+    /**
+     * The source's debits (applied, not refused) of its transfers in flight that have no refund yet; read only
+     * when the account's own upper bound cannot prove the headroom, which near the balance limit is rare.
+     */
+    @Override
+    public long debitsInFlight(String accountId) {
+        DeferredWrites.flush();
+        Long sum = jdbc.queryForObject("""
+                select coalesce(sum(d.amount), 0) from transfer_in_flight f
+                join account_operation d on d.account_id = f.account_id and d.scope = 'TRANSFER_DEBIT'
+                    and d.reference_id = f.transfer_id and d.refusal is null
+                where f.account_id = ? and not exists (select 1 from account_operation r
+                    where r.account_id = f.account_id and r.scope = 'TRANSFER_REFUND'
+                    and r.reference_id = f.transfer_id)""", Long.class, accountId);
+        return sum == null ? 0 : sum;
+    }
+
     @Override
     public boolean involves(String accountId) {
         DeferredWrites.flush(); // what this unit of work registered or released counts too

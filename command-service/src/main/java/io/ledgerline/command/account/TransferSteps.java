@@ -28,9 +28,13 @@ class TransferSteps {
     private final Repository<Account> accounts;
     private final OperationLog operations;
 
-    TransferSteps(@Qualifier("accountRepository") Repository<Account> accounts, OperationLog operations) {
+    private final TransfersInFlight transfersInFlight;
+
+    TransferSteps(@Qualifier("accountRepository") Repository<Account> accounts, OperationLog operations,
+                  TransfersInFlight transfersInFlight) {
         this.accounts = accounts;
         this.operations = operations;
+        this.transfersInFlight = transfersInFlight;
     }
 
     @CommandHandler
@@ -42,7 +46,7 @@ class TransferSteps {
     @CommandHandler
     public TransferStepOutcome handle(CreditForTransfer command) {
         return decide(command.accountId(), Kind.TRANSFER_CREDIT, command.transferId(), command.money(),
-                account -> account.credit(command, operations));
+                account -> account.credit(command, operations, transfersInFlight));
     }
 
     @CommandHandler

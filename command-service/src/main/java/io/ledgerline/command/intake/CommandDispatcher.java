@@ -32,7 +32,10 @@ public class CommandDispatcher {
         this.propagator = propagator;
     }
 
-    /** Who sends a command: recorded in the metadata of every event it causes, and in their Kafka headers. */
+    /**
+     * Who sends a command: recorded in the metadata of every event it causes, and in their Kafka headers. The
+     * principal is also the submitter that scopes a tracked command's id.
+     */
     public record Actor(String principal, String roles, String channel) {
     }
 
@@ -49,6 +52,7 @@ public class CommandDispatcher {
         metaData.put(AxonConfig.CHANNEL, actor.channel());
         if (tracked) {
             metaData.put(CommandStatusInterceptor.TRACKED_COMMAND_ID, commandId);
+            metaData.put(CommandStatusInterceptor.TRACKED_SUBMITTER, actor.principal());
         }
         TraceContext trace = tracer.currentTraceContext().context();
         if (trace != null) {

@@ -147,7 +147,7 @@ public class CommandIntake {
             sent.whenComplete((outcome, failure) -> {
                 if (failure != null) {
                     Failures.Classified ended = Failures.classify(failure);
-                    statuses.ended(commandId, ended.status(), ended.code(), ended.detail());
+                    statuses.ended(principal.id(), commandId, ended.status(), ended.code(), ended.detail());
                 }
             });
             Map<String, Object> body = new LinkedHashMap<>();

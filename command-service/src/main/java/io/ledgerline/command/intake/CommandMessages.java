@@ -1,8 +1,10 @@
 package io.ledgerline.command.intake;
 
 import io.ledgerline.command.account.AccountCommand;
+import io.ledgerline.command.intake.IntakeProperties.TopicCommand;
 import io.ledgerline.command.ledger.Caller;
 import io.ledgerline.command.ledger.Money;
+import io.ledgerline.command.security.Operation;
 import io.ledgerline.command.transfer.TransferCommand;
 import io.ledgerline.contracts.Currencies;
 import io.ledgerline.contracts.LedgerLimits;
@@ -10,17 +12,68 @@ import io.ledgerline.contracts.command.DepositMoney;
 import io.ledgerline.contracts.command.OpenAccount;
 import io.ledgerline.contracts.command.RequestTransfer;
 import io.ledgerline.contracts.command.WithdrawMoney;
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
- * Turns a decoded command record of {@code ledger.commands.v1} into a domain command, applying the same rules as
- * the HTTP bodies. The topic's writers act with the service role; freeze, unfreeze and close stay on HTTP.
+ * Turns a decoded command record of a producer's command topic into a domain command, applying the same rules as
+ * the HTTP bodies and the rights of the producer's roles (docs/product.md §6); freeze, unfreeze and close stay on
+ * HTTP.
  */
 final class CommandMessages {
 
     static final String VALIDATION_FAILED = "validation-failed";
 
     private CommandMessages() {
+    }
+
+    static final String FORBIDDEN = "forbidden";
+
+    /**
+     * The caller {@code producer} acts as for {@code record}, as its roles allow the command (a customer-role
+     * producer opens accounts only for its owner id, without overdraft); empty when it may not send it.
+     *
+     * @throws InvalidCommandException when the record is not a command of this topic
+     */
+    static Optional<Caller> callerFor(CommandProducers.Producer producer, SpecificRecord record) {
+        TopicCommand kind = kindOf(record);
+        if (!producer.maySend(kind)) {
+            return Optional.empty();
+        }
+        Operation operation = switch (kind) {
+            case OPEN_ACCOUNT -> Operation.OPEN_ACCOUNT;
+            case DEPOSIT -> Operation.DEPOSIT;
+            case WITHDRAW -> Operation.WITHDRAW;
+            case TRANSFER -> Operation.TRANSFER;
+        };
+        Caller caller;
+        try {
+            caller = producer.principal().callerFor(operation);
+        } catch (AccessDeniedException denied) {
+            return Optional.empty();
+        }
+        if (caller.ownAccountsOnly() && record instanceof OpenAccount open
+                && (!caller.principal().equals(open.getOwnerId()) || open.getOverdraftLimit() != 0)) {
+            return Optional.empty();
+        }
+        return Optional.of(caller);
+    }
+
+    private static TopicCommand kindOf(SpecificRecord record) {
+        if (record instanceof OpenAccount) {
+            return TopicCommand.OPEN_ACCOUNT;
+        }
+        if (record instanceof DepositMoney) {
+            return TopicCommand.DEPOSIT;
+        }
+        if (record instanceof WithdrawMoney) {
+            return TopicCommand.WITHDRAW;
+        }
+        if (record instanceof RequestTransfer) {
+            return TopicCommand.TRANSFER;
+        }
+        throw invalid(record.getSchema().getFullName() + " is not a command accepted on this topic");
     }
 
     static Object toDomain(SpecificRecord record, Caller caller) {

@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 class CommandStatusInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     static final String TRACKED_COMMAND_ID = "trackedCommandId";
+    /** The submitter that scopes the tracked command id. */
+    static final String TRACKED_SUBMITTER = "trackedSubmitter";
 
     private final CommandStatuses statuses;
 
@@ -27,8 +29,9 @@ class CommandStatusInterceptor implements MessageHandlerInterceptor<CommandMessa
             throws Exception {
         Object outcome = chain.proceed();
         Object commandId = unitOfWork.getMessage().getMetaData().get(TRACKED_COMMAND_ID);
-        if (commandId instanceof String id) {
-            statuses.succeeded(id, Outcomes.body(outcome));
+        Object submitter = unitOfWork.getMessage().getMetaData().get(TRACKED_SUBMITTER);
+        if (commandId instanceof String id && submitter instanceof String by) {
+            statuses.succeeded(by, id, Outcomes.body(outcome));
         }
         return outcome;
     }

@@ -9,7 +9,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The status of asynchronous commands, in PostgreSQL. */
+/**
+ * The status of asynchronous commands, in PostgreSQL. A command id is unique per submitter (an HTTP principal, or
+ * a Kafka producer's {@code #kafka:<producer>}), so one submitter's ids never collide with another's.
+ */
 @Repository
 public class CommandStatuses {
 
@@ -35,34 +38,43 @@ public class CommandStatuses {
     public boolean createPending(String commandId, String submitter, String channel, String commandType) {
         return jdbc.update("""
                 insert into command_status (command_id, submitter, channel, command_type, status)
-                values (?, ?, ?, ?, 'PENDING') on conflict (command_id) do nothing""",
+                values (?, ?, ?, ?, 'PENDING') on conflict (submitter, command_id) do nothing""",
                 commandId, submitter, channel, commandType) == 1;
     }
 
-    public Optional<CommandStatus> find(String commandId) {
+    public Optional<CommandStatus> find(String submitter, String commandId) {
         return jdbc.query("""
                         select command_id, submitter, channel, command_type, status, code, detail, result
-                        from command_status where command_id = ?""",
+                        from command_status where submitter = ? and command_id = ?""",
                 (rs, row) -> new CommandStatus(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         Status.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), parse(rs.getString(8))),
-                commandId).stream().findFirst();
+                submitter, commandId).stream().findFirst();
+    }
+
+    /** The HTTP command of this id, whoever submitted it (operators, auditors): HTTP ids are the service's UUIDs. */
+    public Optional<CommandStatus> findHttp(String commandId) {
+        return jdbc.query("""
+                        select submitter from command_status where command_id = ? and channel = 'http'""",
+                (rs, row) -> rs.getString(1), commandId).stream().findFirst()
+                .flatMap(submitter -> find(submitter, commandId));
     }
 
     /**
      * Called inside the command's unit of work and written at its commit, in the transaction of the command's
      * events, so SUCCEEDED commits exactly when they do.
      */
-    public void succeeded(String commandId, Object body) {
+    public void succeeded(String submitter, String commandId, Object body) {
         DeferredWrites.add(jdbc, """
                 update command_status set status = 'SUCCEEDED', code = null, detail = null, result = ?,
-                updated_at = now() where command_id = ?""", json(body), commandId);
+                updated_at = now() where submitter = ? and command_id = ?""", json(body), submitter, commandId);
     }
 
     /** A refusal or failure, written after the command's transaction rolled back; never overrides success. */
-    public void ended(String commandId, Status status, String code, String detail) {
+    public void ended(String submitter, String commandId, Status status, String code, String detail) {
         jdbc.update("""
                 update command_status set status = ?, code = ?, detail = ?, updated_at = now()
-                where command_id = ? and status <> 'SUCCEEDED'""", status.name(), code, detail, commandId);
+                where submitter = ? and command_id = ? and status <> 'SUCCEEDED'""",
+                status.name(), code, detail, submitter, commandId);
     }
 
     /**

@@ -6,7 +6,6 @@ import io.ledgerline.command.intake.CommandStatuses.Status;
 import io.ledgerline.command.ledger.Caller;
 import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.LedgerLimits;
-import io.ledgerline.contracts.Topics;
 import io.ledgerline.contracts.codec.LedgerCodec;
 import io.ledgerline.contracts.codec.MalformedMessageException;
 import io.ledgerline.contracts.codec.UnknownSchemaException;
@@ -22,29 +21,28 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.MDC;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.stereotype.Component;
 
 /**
- * Executes command messages from {@code ledger.commands.v1} and publishes exactly one {@code CommandResult} per
- * command id (at least once) to {@code ledger.command-results.v1}. A redelivered command executes nothing: its
- * stored result is published again. An undecodable or invalid message is answered REJECTED (when it has a
- * command id) and then dead-lettered ({@link KafkaIntakeConfig#commandDeadLetters}), and its offset is committed
- * like any other, so it never blocks its partition. A command waits for room in the instance's bound
- * ({@link CommandAdmission}) before anything is recorded for it, so a full instance stops fetching its partitions
- * instead of queueing without limit.
+ * Executes command messages from the producers' topics ({@code ledger.commands.v1.<producer>}, see
+ * {@link CommandProducers}) with the rights of the producer whose topic it is, and publishes exactly one
+ * {@code CommandResult} per command id (at least once) to that producer's {@code ledger.command-results.v1.<producer>}.
+ * Command ids are scoped per producer: two producers may use the same id, and each gets its own result. A
+ * redelivered command executes nothing: its stored result is published again. An undecodable, invalid or
+ * forbidden message is answered REJECTED (when it has a command id) and then dead-lettered
+ * ({@link KafkaIntakeConfig#commandDeadLetters}), and its offset is committed like any other, so it never blocks
+ * its partition. A command waits for room in the instance's bound ({@link CommandAdmission}) before anything is
+ * recorded for it, so a full instance stops fetching its partitions instead of queueing without limit.
  */
 @Component
+@Conditional(CommandProducers.Configured.class)
 class CommandTopicListener {
 
     static final String KAFKA_CHANNEL = "kafka";
-    /** The submitter recorded for topic commands; not a valid id, so no token's principal can claim it. */
-    static final String SUBMITTER = "#kafka";
-    /** Until producers have identities of their own, every topic command acts with the service role. */
-    private static final CommandDispatcher.Actor TOPIC_ACTOR =
-            new CommandDispatcher.Actor(SUBMITTER, "service", KAFKA_CHANNEL);
 
     private final CommandDispatcher dispatcher;
     private final CommandStatuses statuses;
@@ -52,29 +50,33 @@ class CommandTopicListener {
     private final IntakeProperties properties;
     private final DeadLetterPublishingRecoverer deadLetters;
     private final CommandAdmission admission;
+    private final CommandProducers producers;
     private final LedgerCodec codec = LedgerCodec.contracts();
 
     CommandTopicListener(CommandDispatcher dispatcher, CommandStatuses statuses, KafkaTemplate<String, byte[]> kafka,
                          IntakeProperties properties, DeadLetterPublishingRecoverer commandDeadLetters,
-                         CommandAdmission admission) {
+                         CommandAdmission admission, CommandProducers producers) {
         this.dispatcher = dispatcher;
         this.admission = admission;
         this.deadLetters = commandDeadLetters;
         this.statuses = statuses;
         this.kafka = kafka;
         this.properties = properties;
+        this.producers = producers;
     }
 
-    @KafkaListener(id = "ledger-commands", topics = Topics.COMMANDS, containerFactory = "commandListenerFactory")
+    @KafkaListener(id = "ledger-commands", topics = "#{@commandProducers.commandTopics()}",
+            containerFactory = "commandListenerFactory")
     void on(ConsumerRecord<String, byte[]> record, Consumer<?, ?> consumer) throws Exception {
         try {
-            handle(record);
+            handle(producers.ofTopic(record.topic()), record);
         } catch (InvalidCommandException invalid) {
             deadLetters.accept(record, consumer, invalid);
         }
     }
 
-    private void handle(ConsumerRecord<String, byte[]> record) throws Exception {
+    private void handle(CommandProducers.Producer producer, ConsumerRecord<String, byte[]> record)
+            throws Exception {
         String commandId = header(record, LedgerHeaders.COMMAND_ID);
         if (!LedgerLimits.isValidId(commandId)) {
             throw new InvalidCommandException(CommandMessages.VALIDATION_FAILED,
@@ -83,32 +85,39 @@ class CommandTopicListener {
         String correlationId = header(record, LedgerHeaders.CORRELATION_ID);
         MDC.put("correlationId", LedgerLimits.isValidId(correlationId) ? correlationId : commandId);
         try {
-            CommandStatus known = statuses.find(commandId).orElse(null);
+            CommandStatus known = statuses.find(producer.submitter(), commandId).orElse(null);
             if (known != null && known.isFinal()) {
-                publish(known);
+                publish(producer, known);
                 return;
             }
-            execute(commandId, record, MDC.get("correlationId"));
+            execute(producer, commandId, record, MDC.get("correlationId"));
         } finally {
             MDC.remove("correlationId");
         }
     }
 
-    private void execute(String commandId, ConsumerRecord<String, byte[]> record, String correlationId)
-            throws Exception {
+    private void execute(CommandProducers.Producer producer, String commandId, ConsumerRecord<String, byte[]> record,
+                         String correlationId) throws Exception {
         SpecificRecord decoded;
         try {
             decoded = codec.decode(record.value());
         } catch (MalformedMessageException | UnknownSchemaException undecodable) {
-            throw reject(commandId, null, new InvalidCommandException("malformed-command",
+            throw reject(producer, commandId, null, new InvalidCommandException("malformed-command",
                     "the message is not a command this service can decode"));
         }
         String type = decoded.getSchema().getFullName();
         Object command;
         try {
-            command = CommandMessages.toDomain(decoded, Caller.trusted(SUBMITTER));
+            Caller caller = CommandMessages.callerFor(producer, decoded).orElse(null);
+            if (caller == null) {
+                // a valid message its producer has no right to send: refused like an HTTP 403, not dead-lettered
+                refuse(producer, commandId, type, CommandMessages.FORBIDDEN,
+                        "producer " + producer.name() + " may not send " + decoded.getSchema().getName());
+                return;
+            }
+            command = CommandMessages.toDomain(decoded, caller);
         } catch (InvalidCommandException invalid) {
-            throw reject(commandId, type, invalid);
+            throw reject(producer, commandId, type, invalid);
         }
         if (!admission.admitWithin(properties.topicAdmissionWait())) {
             // still full: the container retries this record with backoff; nothing was recorded for it yet
@@ -117,8 +126,10 @@ class CommandTopicListener {
         }
         CompletableFuture<Object> sent;
         try {
-            statuses.createPending(commandId, SUBMITTER, KAFKA_CHANNEL, type);
-            sent = admission.releasedWhenDone(dispatcher.send(command, commandId, correlationId, TOPIC_ACTOR, true));
+            statuses.createPending(commandId, producer.submitter(), KAFKA_CHANNEL, type);
+            CommandDispatcher.Actor actor =
+                    new CommandDispatcher.Actor(producer.submitter(), producer.roles(), KAFKA_CHANNEL);
+            sent = admission.releasedWhenDone(dispatcher.send(command, commandId, correlationId, actor, true));
         } catch (RuntimeException | Error notSent) {
             admission.release();
             throw notSent;
@@ -130,20 +141,26 @@ class CommandTopicListener {
             if (ended.status() != Status.REJECTED) {
                 throw failure; // technical: the container retries the record with backoff
             }
-            statuses.ended(commandId, ended.status(), ended.code(), ended.detail());
+            statuses.ended(producer.submitter(), commandId, ended.status(), ended.code(), ended.detail());
         }
-        publish(statuses.find(commandId).orElseThrow());
+        publish(producer, statuses.find(producer.submitter(), commandId).orElseThrow());
     }
 
-    private InvalidCommandException reject(String commandId, String type, InvalidCommandException invalid)
-            throws Exception {
-        statuses.createPending(commandId, SUBMITTER, KAFKA_CHANNEL, type);
-        statuses.ended(commandId, Status.REJECTED, invalid.code(), invalid.getMessage());
-        publish(statuses.find(commandId).orElseThrow());
+    /** Answers an invalid message REJECTED; the caller throws what this returns, which dead-letters it. */
+    private InvalidCommandException reject(CommandProducers.Producer producer, String commandId, String type,
+                                           InvalidCommandException invalid) throws Exception {
+        refuse(producer, commandId, type, invalid.code(), invalid.getMessage());
         return invalid;
     }
 
-    private void publish(CommandStatus status) throws Exception {
+    private void refuse(CommandProducers.Producer producer, String commandId, String type, String code,
+                        String detail) throws Exception {
+        statuses.createPending(commandId, producer.submitter(), KAFKA_CHANNEL, type);
+        statuses.ended(producer.submitter(), commandId, Status.REJECTED, code, detail);
+        publish(producer, statuses.find(producer.submitter(), commandId).orElseThrow());
+    }
+
+    private void publish(CommandProducers.Producer producer, CommandStatus status) throws Exception {
         CommandResult result = CommandResult.newBuilder()
                 .setCommandId(status.commandId())
                 .setCommandType(status.commandType())
@@ -153,7 +170,7 @@ class CommandTopicListener {
                 .setOutcome(outcomeOf(status.result()))
                 .build();
         ProducerRecord<String, byte[]> record =
-                new ProducerRecord<>(Topics.COMMAND_RESULTS, status.commandId(), codec.encode(result));
+                new ProducerRecord<>(producer.resultTopic(), status.commandId(), codec.encode(result));
         record.headers().add(LedgerHeaders.COMMAND_ID, status.commandId().getBytes(StandardCharsets.UTF_8));
         kafka.send(record).get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
     }

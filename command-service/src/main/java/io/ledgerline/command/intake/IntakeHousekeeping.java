@@ -1,8 +1,8 @@
 package io.ledgerline.command.intake;
 
-import io.ledgerline.contracts.Topics;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,13 +20,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Forgets Idempotency-Key responses after their retention, reports abandoned asynchronous commands, and forgets
- * final command statuses once the command topic can no longer hold a record with their id.
+ * final command statuses once no command topic can hold a record with their id any more.
  *
  * <p>A command-topic message whose id has a final status is never executed again, whatever redelivers it (a
  * rebalance, a consumer group reset to the earliest offset, an operator's re-drive). So a status is kept a day
- * longer than the topic's {@code retention.ms} as the broker reports it, not as configured here: an operator who
- * raises the topic's retention raises this too. When the broker cannot say, or keeps records forever, nothing
- * is forgotten.
+ * longer than the longest {@code retention.ms} of the producers' command topics as the broker reports it, not as
+ * configured here: an operator who raises a topic's retention raises this too. When the broker cannot say for
+ * every topic, or one keeps records forever, nothing is forgotten.
  */
 @Component
 class IntakeHousekeeping {
@@ -40,8 +40,11 @@ class IntakeHousekeeping {
     private final IntakeProperties properties;
     private final KafkaAdmin kafkaAdmin;
 
+    private final CommandProducers producers;
+
     IntakeHousekeeping(IdempotencyKeys keys, CommandStatuses statuses, IntakeProperties properties,
-                       KafkaAdmin kafkaAdmin) {
+                       KafkaAdmin kafkaAdmin, CommandProducers producers) {
+        this.producers = producers;
         this.keys = keys;
         this.statuses = statuses;
         this.properties = properties;
@@ -61,19 +64,34 @@ class IntakeHousekeeping {
         }
     }
 
-    /** The command topic's retention as the broker reports it; empty when unknown or unlimited. */
+    /**
+     * The longest retention of the command topics as the broker reports it; empty when unknown or unlimited for
+     * any of them, or when there are no command topics.
+     */
     Optional<Duration> commandTopicRetention() {
-        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.COMMANDS);
+        List<ConfigResource> topics = producers.commandTopics().stream()
+                .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
+        if (topics.isEmpty()) {
+            return Optional.empty();
+        }
         try (AdminClient admin = AdminClient.create(kafkaAdmin.getConfigurationProperties())) {
-            Config config = admin.describeConfigs(List.of(topic)).all().get(10, TimeUnit.SECONDS).get(topic);
-            ConfigEntry entry = config == null ? null : config.get(TopicConfig.RETENTION_MS_CONFIG);
-            long millis = entry == null || entry.value() == null ? -1 : Long.parseLong(entry.value());
-            return millis < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(millis));
+            Map<ConfigResource, Config> configs = admin.describeConfigs(topics).all().get(10, TimeUnit.SECONDS);
+            Duration longest = Duration.ZERO;
+            for (ConfigResource topic : topics) {
+                Config config = configs.get(topic);
+                ConfigEntry entry = config == null ? null : config.get(TopicConfig.RETENTION_MS_CONFIG);
+                long millis = entry == null || entry.value() == null ? -1 : Long.parseLong(entry.value());
+                if (millis < 0) {
+                    return Optional.empty();
+                }
+                longest = longest.compareTo(Duration.ofMillis(millis)) >= 0 ? longest : Duration.ofMillis(millis);
+            }
+            return Optional.of(longest);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            log.warn("cannot read the retention of {}; keeping every command status this round: {}", Topics.COMMANDS,
+            log.warn("cannot read the retention of the command topics; keeping every command status this round: {}",
                     e.toString());
             return Optional.empty();
         }

@@ -1,6 +1,9 @@
 package io.ledgerline.command.intake;
 
+import io.ledgerline.command.security.Role;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            ({@link CommandAdmission}); about two seconds of work at the rates measured here
  * @param topicAdmissionWait  how long the command-topic listener waits for room before it lets the container
  *                            retry the record with backoff (well below {@code max.poll.interval.ms})
+ * @param producers           the command-topic producers, by name: each writes its own topic
+ *                            ({@code ledger.commands.v1.<name>}) and is answered on its own result topic; none by
+ *                            default, so that nothing is consumed until a deployment names who may send commands
  */
 @ConfigurationProperties("ledgerline.intake")
 public record IntakeProperties(@DefaultValue("10s") Duration timeout,
@@ -20,5 +26,23 @@ public record IntakeProperties(@DefaultValue("10s") Duration timeout,
                                @DefaultValue("30s") Duration idempotencyLease,
                                @DefaultValue("5m") Duration pendingTimeout,
                                @DefaultValue("1000") int queueCapacity,
-                               @DefaultValue("30s") Duration topicAdmissionWait) {
+                               @DefaultValue("30s") Duration topicAdmissionWait,
+                               Map<String, Producer> producers) {
+
+    public IntakeProperties {
+        producers = producers == null ? Map.of() : Map.copyOf(producers);
+    }
+
+    /**
+     * One command-topic producer: the rights its messages run with.
+     *
+     * @param roles    roles of docs/product.md §6, as for an HTTP token
+     * @param commands if set, only these commands, even where the roles allow more (a deposit feed, say)
+     * @param owner    the owner id a customer-role producer acts for; its name when unset
+     */
+    public record Producer(Set<Role> roles, Set<TopicCommand> commands, String owner) {
+    }
+
+    /** The commands the topic carries. */
+    public enum TopicCommand { OPEN_ACCOUNT, DEPOSIT, WITHDRAW, TRANSFER }
 }

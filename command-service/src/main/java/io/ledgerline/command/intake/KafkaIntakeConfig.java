@@ -1,9 +1,14 @@
 package io.ledgerline.command.intake;
 
+import io.ledgerline.command.kafka.TopicProperties;
+import io.ledgerline.command.kafka.TopicsConfig;
 import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.Topics;
 import io.ledgerline.contracts.codec.DeadLetterValues;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -14,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -21,8 +27,10 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * The command topic's consumer: one record at a time, offset committed after the record's result is published.
- * Invalid messages go straight to {@code ledger.commands.v1.dlt} (same partition) with {@code ledger-error-code}
+ * The command topics' consumer: one record at a time, offset committed after the record's result is published.
+ * Each producer's topics are created at start-up if absent: its command topic, that topic's DLT (kept forever,
+ * like every DLT) and its result topic. Invalid messages go straight to {@code ledger.commands.v1.<producer>.dlt}
+ * (same partition) with {@code ledger-error-code}
  * and {@code ledger-error-detail}, published by the listener itself so that a flood of them costs no more than
  * valid commands do (an exception would make the container seek back and wait out the consumer's in-flight
  * fetch, about half a second per record). A value over the message cap is cut to it in the dead letter, with
@@ -33,10 +41,21 @@ import org.springframework.util.backoff.ExponentialBackOff;
 class KafkaIntakeConfig {
 
     /**
-     * Publishes an invalid command message to {@code ledger.commands.v1.dlt}, same partition, with the reason. The
+     * Publishes an invalid command message to its topic's {@code .dlt}, same partition, with the reason. The
      * listener calls it itself for messages it knows to be invalid, so they cost no seek and no re-fetch; the
      * error handler calls it for anything else that is not retryable.
      */
+    @Bean
+    KafkaAdmin.NewTopics producerTopics(CommandProducers producers, TopicProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (CommandProducers.Producer producer : producers.all()) {
+            topics.add(TopicsConfig.topic(producer.commandTopic(), properties, false));
+            topics.add(TopicsConfig.topic(Topics.deadLetter(producer.commandTopic()), properties, true));
+            topics.add(TopicsConfig.topic(producer.resultTopic(), properties, false));
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
     @Bean
     DeadLetterPublishingRecoverer commandDeadLetters(KafkaTemplate<String, byte[]> kafka) {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,

@@ -7,23 +7,24 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** Creates the ledger's topics at start-up if they are absent (Spring Kafka's KafkaAdmin); DLTs match their source. */
+/**
+ * Creates the ledger's event topics at start-up if they are absent (Spring Kafka's KafkaAdmin); DLTs match their
+ * source. The command intake declares its producers' topics the same way ({@code KafkaIntakeConfig}).
+ */
 @Configuration(proxyBeanMethods = false)
-class TopicsConfig {
+public class TopicsConfig {
 
     @Bean
     KafkaAdmin.NewTopics ledgerTopics(TopicProperties properties) {
         return new KafkaAdmin.NewTopics(
                 topic(Topics.ACCOUNT_EVENTS, properties, true),
                 topic(Topics.TRANSFER_EVENTS, properties, true),
-                topic(Topics.COMMANDS, properties, false),
-                topic(Topics.COMMAND_RESULTS, properties, false),
                 topic(Topics.deadLetter(Topics.ACCOUNT_EVENTS), properties, true),
-                topic(Topics.deadLetter(Topics.TRANSFER_EVENTS), properties, true),
-                topic(Topics.deadLetter(Topics.COMMANDS), properties, true));
+                topic(Topics.deadLetter(Topics.TRANSFER_EVENTS), properties, true));
     }
 
-    private static NewTopic topic(String name, TopicProperties properties, boolean keepForever) {
+    /** A topic of {@code properties}' partitions and replicas; {@code keepForever} keeps its records forever. */
+    public static NewTopic topic(String name, TopicProperties properties, boolean keepForever) {
         TopicBuilder builder = TopicBuilder.name(name).partitions(properties.partitions())
                 .replicas(properties.replicationFactor());
         if (keepForever) {

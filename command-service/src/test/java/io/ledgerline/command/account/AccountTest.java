@@ -41,7 +41,8 @@ class AccountTest {
         transfersInFlight = new InMemoryTransfersInFlight();
         fixture.registerInjectableResource(operations);
         fixture.registerInjectableResource(transfersInFlight);
-        fixture.registerAnnotatedCommandHandler(new TransferSteps(fixture.getRepository(), operations));
+        fixture.registerAnnotatedCommandHandler(new TransferSteps(fixture.getRepository(), operations,
+                transfersInFlight));
     }
 
     private static Money eur(long amount) {
@@ -389,6 +390,51 @@ class AccountTest {
                     .when(new CreditForTransfer(ID, "t-2", "acc-2", eur(40), null))
                     .expectNoEvents()
                     .expectResultMessagePayload(TransferStepOutcome.refused(ID, "t-2", Refusal.ACCOUNT_CLOSED));
+        }
+
+        /**
+         * Issue 10's case: deposits raised the source's balance between the debit and the refund. Credits keep
+         * headroom for the debits in flight, so the deposit that would have made the refund impossible is the one
+         * refused, and the refund goes through.
+         */
+        @Test
+        void keepsHeadroomForARefundWhileItsDebitIsInFlight() {
+            long nearMax = LedgerLimits.MAX_BALANCE - 100;
+            Object[] history = {opened(), deposited("tx-1", LedgerLimits.MAX_AMOUNT, nearMax),
+                    AccountEvents.debited(ID, "t-1", "acc-2", eur(50), nearMax - 50, null)};
+            transfersInFlight.holdDebits(ID, 50);
+            fixture.given(history)
+                    .when(deposit("tx-2", 130)) // MAX - 20 now, MAX + 30 once refunded
+                    .expectNoEvents()
+                    .expectException(refusedWith(Refusal.AMOUNT_OUT_OF_RANGE));
+            fixture.given(history)
+                    .when(new CreditForTransfer(ID, "t-9", "acc-3", eur(130), null))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(TransferStepOutcome.refused(ID, "t-9", Refusal.AMOUNT_OUT_OF_RANGE));
+            fixture.given(history)
+                    .when(deposit("tx-3", 100)) // exactly the limit once refunded
+                    .expectEvents(deposited("tx-3", 100, nearMax + 50));
+            fixture.given(history[0], history[1], history[2], deposited("tx-3", 100, nearMax + 50))
+                    .when(new RefundTransfer(ID, "t-1", eur(50), "account-closed"))
+                    .expectEvents(AccountEvents.refunded(ID, "t-1", eur(50), LedgerLimits.MAX_BALANCE,
+                            "account-closed"));
+        }
+
+        @Test
+        void asksTheStoreOnlyWhenItsOwnBoundCannotProveTheHeadroom() {
+            long nearMax = LedgerLimits.MAX_BALANCE - 100;
+            // the transfer completed (the store holds no debit in flight): the bound alone would refuse
+            fixture.given(opened(), deposited("tx-1", LedgerLimits.MAX_AMOUNT, nearMax),
+                            AccountEvents.debited(ID, "t-1", "acc-2", eur(50), nearMax - 50, null))
+                    .when(deposit("tx-2", 130))
+                    .expectEvents(deposited("tx-2", 130, nearMax + 80));
+            // a refund gives the headroom back
+            transfersInFlight.holdDebits(ID, 1_000); // never asked: the bound is 0 after the refund
+            fixture.given(opened(), deposited("tx-1", LedgerLimits.MAX_AMOUNT, nearMax),
+                            AccountEvents.debited(ID, "t-1", "acc-2", eur(50), nearMax - 50, null),
+                            AccountEvents.refunded(ID, "t-1", eur(50), nearMax, "account-closed"))
+                    .when(deposit("tx-3", 100))
+                    .expectEvents(deposited("tx-3", 100, LedgerLimits.MAX_BALANCE));
         }
 
         @Test

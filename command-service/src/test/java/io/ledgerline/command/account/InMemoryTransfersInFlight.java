@@ -8,6 +8,7 @@ import java.util.Map;
 public class InMemoryTransfersInFlight implements TransfersInFlight {
 
     private final Map<String, List<String>> accountsByTransfer = new HashMap<>();
+    private final Map<String, Long> debitsByAccount = new HashMap<>();
 
     @Override
     public void register(String transferId, String sourceAccountId, String destinationAccountId) {
@@ -22,6 +23,16 @@ public class InMemoryTransfersInFlight implements TransfersInFlight {
     @Override
     public boolean involves(String accountId) {
         return accountsByTransfer.values().stream().anyMatch(accounts -> accounts.contains(accountId));
+    }
+
+    @Override
+    public long debitsInFlight(String accountId) {
+        return debitsByAccount.getOrDefault(accountId, 0L);
+    }
+
+    /** What the store would say: {@code amount} debited from {@code accountId} by transfers in flight. */
+    public void holdDebits(String accountId, long amount) {
+        debitsByAccount.put(accountId, amount);
     }
 
     public boolean isInFlight(String transferId) {

@@ -58,7 +58,7 @@ class CommandOverloadIT extends CommandServiceIT {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers, ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new ByteArraySerializer());
-             KafkaConsumer<String, byte[]> results = TopicReader.subscribedAtEnd(brokers, Topics.COMMAND_RESULTS);
+             KafkaConsumer<String, byte[]> results = TopicReader.subscribedAtEnd(brokers, RESULT_TOPIC);
              Connection lock = dataSource.getConnection()) {
             lock.setAutoCommit(false);
             try (Statement statement = lock.createStatement()) {
@@ -79,7 +79,7 @@ class CommandOverloadIT extends CommandServiceIT {
             }
             assertThat(api.get(admitted.get(0), SERVICE).json().path("status").asText()).isEqualTo("PENDING");
 
-            ProducerRecord<String, byte[]> message = new ProducerRecord<>(Topics.COMMANDS, account,
+            ProducerRecord<String, byte[]> message = new ProducerRecord<>(COMMAND_TOPIC, account,
                     codec.encode(DepositMoney.newBuilder().setAccountId(account).setTransactionId("tx-topic")
                             .setAmount(100).setCurrency("EUR").build()));
             message.headers().add(LedgerHeaders.COMMAND_ID, heldCommand.getBytes(StandardCharsets.UTF_8));

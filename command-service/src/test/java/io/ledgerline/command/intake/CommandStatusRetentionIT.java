@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Final command statuses are forgotten only once the command topic cannot hold a record with their id any more:
- * a day past the topic's retention as the broker reports it, and never while the topic keeps records forever.
+ * Final command statuses are forgotten only once no command topic can hold a record with their id any more: a day
+ * past the longest retention of the producers' topics as the broker reports it, and never while one of them keeps
+ * records forever.
  */
 class CommandStatusRetentionIT extends CommandServiceIT {
 
@@ -45,7 +46,12 @@ class CommandStatusRetentionIT extends CommandServiceIT {
                 assertThat(exists(recent)).isTrue();
                 assertThat(exists(pending)).isTrue();
 
-                retention(admin, "-1");
+                retention(admin, Topics.commands(OTHER_PRODUCER), "172800000"); // another producer's: two days
+                String keptForTheLongest = status("SUCCEEDED", 30);
+                housekeeping.forgetStatusesBeyondTopicRetention();
+                assertThat(exists(keptForTheLongest)).isTrue();
+
+                retention(admin, COMMAND_TOPIC, "-1");
                 String kept = status("SUCCEEDED", 24 * 365);
                 housekeeping.forgetStatusesBeyondTopicRetention();
                 assertThat(exists(kept)).isTrue();
@@ -53,31 +59,49 @@ class CommandStatusRetentionIT extends CommandServiceIT {
                 // other tests of this context wait for "no PENDING status" (BankWorkloadIT): leave none behind
                 jdbc.update("delete from command_status where command_id = any(?)",
                         (Object) inserted.toArray(String[]::new));
-                alter(admin, List.of(new AlterConfigOp(new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, null),
-                        AlterConfigOp.OpType.DELETE)));
+                for (String producer : PRODUCERS) {
+                    alter(admin, Topics.commands(producer), List.of(new AlterConfigOp(
+                            new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, null), AlterConfigOp.OpType.DELETE)));
+                }
             }
         }
     }
 
+    /** Sets every producer's command topic to {@code millis}. */
     private void retention(AdminClient admin, String millis) throws Exception {
-        alter(admin, List.of(new AlterConfigOp(new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, millis),
+        for (String producer : PRODUCERS) {
+            setRetention(admin, Topics.commands(producer), millis);
+        }
+        awaitReported(millis);
+    }
+
+    /** Sets one topic and waits until the longest retention reported is {@code millis}. */
+    private void retention(AdminClient admin, String topic, String millis) throws Exception {
+        setRetention(admin, topic, millis);
+        awaitReported(millis);
+    }
+
+    private static void setRetention(AdminClient admin, String topic, String millis) throws Exception {
+        alter(admin, topic, List.of(new AlterConfigOp(new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, millis),
                 AlterConfigOp.OpType.SET)));
+    }
+
+    private void awaitReported(String millis) {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
                 housekeeping.commandTopicRetention().map(d -> Long.toString(d.toMillis())).orElse("-1")
                         .equals(millis));
     }
 
-    private static void alter(AdminClient admin, Collection<AlterConfigOp> ops) throws Exception {
-        admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, Topics.COMMANDS), ops))
-                .all().get();
+    private static void alter(AdminClient admin, String topic, Collection<AlterConfigOp> ops) throws Exception {
+        admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic), ops)).all().get();
     }
 
     private String status(String status, int hoursAgo) {
         String id = UUID.randomUUID().toString();
         jdbc.update("""
                 insert into command_status (command_id, submitter, channel, status, created_at, updated_at)
-                values (?, '#kafka', 'kafka', ?, now() - make_interval(hours => ?), now() - make_interval(hours => ?))
-                """, id, status, hoursAgo, hoursAgo);
+                values (?, '#kafka:' || ?, 'kafka', ?, now() - make_interval(hours => ?), now() - make_interval(hours => ?))
+                """, id, PRODUCER, status, hoursAgo, hoursAgo);
         inserted.add(id);
         return id;
     }

@@ -85,8 +85,8 @@ class CommandTopicFuzzIT extends CommandServiceIT {
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
                 new StringSerializer(), new ByteArraySerializer());
-        results = TopicReader.subscribedAtEnd(brokers, Topics.COMMAND_RESULTS);
-        deadLetters = TopicReader.subscribedAtEnd(brokers, Topics.deadLetter(Topics.COMMANDS));
+        results = TopicReader.subscribedAtEnd(brokers, RESULT_TOPIC);
+        deadLetters = TopicReader.subscribedAtEnd(brokers, Topics.deadLetter(COMMAND_TOPIC));
     }
 
     @AfterEach
@@ -275,7 +275,7 @@ class CommandTopicFuzzIT extends CommandServiceIT {
     }
 
     private void send(String key, String commandId, byte[] value) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.COMMANDS, key, value);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(COMMAND_TOPIC, key, value);
         if (commandId != null) {
             record.headers().add(LedgerHeaders.COMMAND_ID, commandId.getBytes(StandardCharsets.UTF_8));
         }

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Producers' commands on ledger.commands.v1: one result per command id, and bad messages never block. */
+/** A producer's commands on its topic: one result per command id, and bad messages never block. */
 class CommandTopicIT extends CommandServiceIT {
 
     private final LedgerCodec codec = LedgerCodec.contracts();
@@ -49,8 +49,8 @@ class CommandTopicIT extends CommandServiceIT {
     void connect() {
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-        results = TopicReader.subscribedAtEnd(brokers, Topics.COMMAND_RESULTS);
-        deadLetters = TopicReader.subscribedAtEnd(brokers, Topics.deadLetter(Topics.COMMANDS));
+        results = TopicReader.subscribedAtEnd(brokers, RESULT_TOPIC);
+        deadLetters = TopicReader.subscribedAtEnd(brokers, Topics.deadLetter(COMMAND_TOPIC));
     }
 
     @AfterEach
@@ -74,7 +74,7 @@ class CommandTopicIT extends CommandServiceIT {
         assertThat(deposited.getOutcome().getBalance()).isEqualTo(500L);
         assertThat(deposited.getOutcome().getVersion()).isEqualTo(2L);
         assertThat(deposited.getCommandType()).isEqualTo(DepositMoney.getClassSchema().getFullName());
-        assertThat(api.get("/api/v1/commands/" + deposit, OPERATOR).json().path("status").asText())
+        assertThat(api.get("/api/v1/commands/" + deposit + "?producer=" + PRODUCER, OPERATOR).json().path("status").asText())
                 .isEqualTo("SUCCEEDED");
     }
 
@@ -122,7 +122,7 @@ class CommandTopicIT extends CommandServiceIT {
         send(account, garbage, "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8));
         String invalid = send(account, DepositMoney.newBuilder().setAccountId(account).setTransactionId("tx-1")
                 .setAmount(0).setCurrency("EUR").build());
-        producer.send(new ProducerRecord<>(Topics.COMMANDS, account, new byte[] {1, 2, 3}));
+        producer.send(new ProducerRecord<>(COMMAND_TOPIC, account, new byte[] {1, 2, 3}));
         String valid = send(account, DepositMoney.newBuilder().setAccountId(account).setTransactionId("tx-2")
                 .setAmount(3).setCurrency("EUR").build());
 
@@ -172,7 +172,7 @@ class CommandTopicIT extends CommandServiceIT {
     }
 
     private void send(String key, String commandId, byte[] value) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.COMMANDS, key, value);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(COMMAND_TOPIC, key, value);
         record.headers().add(LedgerHeaders.COMMAND_ID, commandId.getBytes(StandardCharsets.UTF_8));
         try {
             producer.send(record).get();

@@ -50,16 +50,16 @@ class DeadLetterRedriveIT extends CommandServiceIT {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers, ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new ByteArraySerializer());
-             KafkaConsumer<String, byte[]> results = TopicReader.subscribedAtEnd(brokers, Topics.COMMAND_RESULTS)) {
-            send(producer, Topics.COMMANDS, account, answered, deposit(account, "tx-answered", 5));
+             KafkaConsumer<String, byte[]> results = TopicReader.subscribedAtEnd(brokers, RESULT_TOPIC)) {
+            send(producer, COMMAND_TOPIC, account, answered, deposit(account, "tx-answered", 5));
             await().atMost(Duration.ofSeconds(30)).until(() -> poll(results, seen).stream()
                     .anyMatch(result -> result.getCommandId().equals(answered)));
             skipDeadLettersOfOtherTests();
             // as an older instance would have dead-lettered them
-            send(producer, Topics.deadLetter(Topics.COMMANDS), account, unanswered, deposit(account, "tx-new", 7));
-            send(producer, Topics.deadLetter(Topics.COMMANDS), account, answered, deposit(account, "tx-answered", 5));
+            send(producer, Topics.deadLetter(COMMAND_TOPIC), account, unanswered, deposit(account, "tx-new", 7));
+            send(producer, Topics.deadLetter(COMMAND_TOPIC), account, answered, deposit(account, "tx-answered", 5));
 
-            assertThat(DeadLetterRedrive.redrive(Topics.deadLetter(Topics.COMMANDS), brokers)).isEqualTo(2);
+            assertThat(DeadLetterRedrive.redrive(Topics.deadLetter(COMMAND_TOPIC), brokers)).isEqualTo(2);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> poll(results, seen).stream()
                     .filter(result -> result.getCommandId().equals(answered)).count() == 2
@@ -71,7 +71,7 @@ class DeadLetterRedriveIT extends CommandServiceIT {
         }
         assertThat(storedBalance(account)).isEqualTo(12);
         assertThat(storedEventsOfAccount(account)).isEqualTo(3);
-        assertThat(DeadLetterRedrive.redrive(Topics.deadLetter(Topics.COMMANDS), brokers)).isZero();
+        assertThat(DeadLetterRedrive.redrive(Topics.deadLetter(COMMAND_TOPIC), brokers)).isZero();
     }
 
     /** The other tests of this context dead-letter records too: mark those as re-driven already. */
@@ -80,7 +80,7 @@ class DeadLetterRedriveIT extends CommandServiceIT {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ConsumerConfig.GROUP_ID_CONFIG, DeadLetterRedrive.GROUP),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = redrive.partitionsFor(Topics.deadLetter(Topics.COMMANDS)).stream()
+            List<TopicPartition> partitions = redrive.partitionsFor(Topics.deadLetter(COMMAND_TOPIC)).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             Map<TopicPartition, OffsetAndMetadata> end = new HashMap<>();
             redrive.endOffsets(partitions).forEach((partition, offset) ->

@@ -70,7 +70,7 @@ class TracingIT extends CommandServiceIT {
     @Test
     void continuesAProducersTraceFromTheCommandTopic() {
         String id = unique("acc");
-        ProducerRecord<String, byte[]> message = new ProducerRecord<>(Topics.COMMANDS, id,
+        ProducerRecord<String, byte[]> message = new ProducerRecord<>(COMMAND_TOPIC, id,
                 LedgerCodec.contracts().encode(OpenAccount.newBuilder().setAccountId(id).setOwnerId("alice")
                         .setCurrency("EUR").build()));
         message.headers().add(LedgerHeaders.COMMAND_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package io.ledgerline.command.support;
 
+import io.ledgerline.contracts.Topics;
 import io.ledgerline.local.postgres.LocalPostgres;
 import io.ledgerline.local.tokens.JwksServer;
 import io.ledgerline.local.tokens.LocalTokens;
@@ -33,9 +34,24 @@ import org.springframework.test.context.TestPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(kraft = true, count = 1, partitions = 3)
-@TestPropertySource(properties = "ledgerline.web.rate-limit.enabled=false")
+@TestPropertySource(properties = {"ledgerline.web.rate-limit.enabled=false",
+        "ledgerline.intake.producers." + CommandServiceIT.PRODUCER + ".roles=service",
+        "ledgerline.intake.producers." + CommandServiceIT.OTHER_PRODUCER + ".roles=service",
+        "ledgerline.intake.producers." + CommandServiceIT.DEPOSIT_FEED + ".roles=service",
+        "ledgerline.intake.producers." + CommandServiceIT.DEPOSIT_FEED + ".commands=deposit",
+        "ledgerline.intake.producers." + CommandServiceIT.CUSTOMER_APP + ".roles=customer",
+        "ledgerline.intake.producers." + CommandServiceIT.CUSTOMER_APP + ".owner=alice"})
 @AutoConfigureObservability
 public abstract class CommandServiceIT {
+
+    /** Command-topic producers: two with the service role, a deposit-only feed, and one acting as customer alice. */
+    protected static final String PRODUCER = "test-producer";
+    protected static final String OTHER_PRODUCER = "other-producer";
+    protected static final String DEPOSIT_FEED = "deposit-feed";
+    protected static final String CUSTOMER_APP = "alice-app";
+    protected static final List<String> PRODUCERS = List.of(PRODUCER, OTHER_PRODUCER, DEPOSIT_FEED, CUSTOMER_APP);
+    protected static final String COMMAND_TOPIC = Topics.commands(PRODUCER);
+    protected static final String RESULT_TOPIC = Topics.commandResults(PRODUCER);
 
     protected static final LocalPostgres POSTGRES = LocalPostgres.ephemeral();
     protected static final LocalTokens TOKENS = LocalTokens.generate();

@@ -184,7 +184,7 @@ class BankWorkloadIT extends CommandServiceIT {
         return () -> {
             outcomes.computeIfAbsent(operation, k -> ConcurrentHashMap.newKeySet()).add(Outcome.UNKNOWN);
             for (String id : List.of(commandId, commandId, UUID.randomUUID().toString())) {
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.COMMANDS, account, value);
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(COMMAND_TOPIC, account, value);
                 record.headers().add(LedgerHeaders.COMMAND_ID, id.getBytes(StandardCharsets.UTF_8));
                 producer.send(record);
                 topicCommandIds.add(id);

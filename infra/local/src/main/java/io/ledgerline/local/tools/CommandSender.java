@@ -94,7 +94,7 @@ public final class CommandSender {
                      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all",
                      ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                      new StringSerializer(), new ByteArraySerializer())) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.COMMANDS, key, codec.encode(command));
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.commands("ledger-cli"), key, codec.encode(command));
             record.headers().add(LedgerHeaders.COMMAND_ID, commandId.getBytes(StandardCharsets.UTF_8));
             producer.send(record).get();
             Instant deadline = Instant.now().plus(timeout);
@@ -122,7 +122,7 @@ public final class CommandSender {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(Topics.COMMAND_RESULTS));
+        consumer.subscribe(List.of(Topics.commandResults("ledger-cli")));
         Instant deadline = Instant.now().plusSeconds(30);
         while (consumer.assignment().isEmpty() && Instant.now().isBefore(deadline)) {
             consumer.poll(Duration.ofMillis(100));
