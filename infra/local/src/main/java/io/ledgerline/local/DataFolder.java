@@ -57,6 +57,14 @@ public record DataFolder(Path root) {
         return root.resolve("secrets");
     }
 
+    /**
+     * The Kafka users' passwords, one file per user, and each service's Kafka login as a Spring Boot config tree
+     * ({@code config/<service>/}). Not under {@link #secrets()}, which the query-service reads as a config tree.
+     */
+    public Path kafkaUsers() {
+        return root.resolve("kafka-users");
+    }
+
     public Path tokensEnv() {
         return root.resolve("tokens.env");
     }

@@ -1,15 +1,20 @@
 package io.ledgerline.local;
 
+import io.ledgerline.local.kafka.KafkaUsers;
 import io.ledgerline.local.postgres.LocalPostgres;
 import io.ledgerline.local.process.ChildProcess;
 import io.ledgerline.local.process.HealthCheck;
 import io.ledgerline.local.process.JvmOptions;
 import io.ledgerline.local.process.ProcessContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +42,14 @@ public final class LocalServices {
         properties.put("spring.datasource.password", "");
         properties.put("spring.kafka.bootstrap-servers", config.kafkaBootstrapServers());
         properties.put("axon.update-check.disabled", "true");
+        properties.put("spring.config.import", "optional:configtree:" + kafkaLogin(config, COMMAND_SERVICE) + "/");
+        for (KafkaUsers.Producer producer : config.kafkaProducers()) {
+            String prefix = "ledgerline.intake.producers." + producer.name();
+            properties.put(prefix + ".roles", producer.roles());
+            if (producer.commands() != null) {
+                properties.put(prefix + ".commands", producer.commands());
+            }
+        }
         properties.putAll(config.commandServiceProperties());
         return service(COMMAND_SERVICE, config.commandServiceJar(), config.ports().commandService(), properties,
                 config, context);
@@ -48,7 +61,8 @@ public final class LocalServices {
         properties.put("spring.kafka.bootstrap-servers", config.kafkaBootstrapServers());
         // the cursor key ring generated into the data folder (LocalStack#start), read as a Boot config tree so
         // that the secret is on no command line
-        properties.put("spring.config.import", "optional:configtree:" + config.folder().secrets() + "/");
+        properties.put("spring.config.import", "optional:configtree:" + config.folder().secrets() + "/,"
+                + "optional:configtree:" + kafkaLogin(config, QUERY_SERVICE) + "/");
         properties.putAll(config.queryServiceProperties());
         return service(QUERY_SERVICE, config.queryServiceJar(), config.ports().queryService(), properties,
                 config, context);
@@ -56,6 +70,8 @@ public final class LocalServices {
 
     private static ChildProcess service(String name, Path jar, int port, Map<String, String> properties,
                                         LocalStackConfig config, ProcessContext context) {
+        properties.put("spring.kafka.security.protocol", "SASL_PLAINTEXT");
+        properties.put("spring.kafka.properties.sasl.mechanism", KafkaUsers.SCRAM);
         List<String> command = new ArrayList<>(List.of(ProcessContext.JAVA, "-Xmx" + config.heaps().services()));
         command.addAll(JvmOptions.services());
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
@@ -64,8 +80,27 @@ public final class LocalServices {
         environment.put("LEDGERLINE_JWK_SET_URI", config.jwkSetUri());
         environment.put("LEDGERLINE_OPEN_OPERATIONAL_ENDPOINTS", "true");
         environment.putAll(config.serviceEnvironment());
-        return new ChildProcess(name, context, command, environment, readiness(port), STOP_GRACE,
-                () -> requireJar(name, jar));
+        return new ChildProcess(name, context, command, environment, readiness(port), STOP_GRACE, () -> {
+            requireJar(name, jar);
+            writeKafkaLogin(config, name);
+        });
+    }
+
+    /** The service's Kafka login, a config tree of one property, so that its password is on no command line. */
+    static Path kafkaLogin(LocalStackConfig config, String service) {
+        return config.folder().kafkaUsers().resolve("config").resolve(service);
+    }
+
+    private static void writeKafkaLogin(LocalStackConfig config, String service) {
+        Path file = kafkaLogin(config, service).resolve("spring.kafka.properties.sasl.jaas.config");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, KafkaUsers.scramJaas(service, config.kafkaUsers().password(service)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the Kafka login of " + service, e);
+        }
     }
 
     /** GET /actuator/health/readiness answers 200. */

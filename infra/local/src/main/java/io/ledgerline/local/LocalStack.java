@@ -71,7 +71,8 @@ public final class LocalStack implements AutoCloseable {
         this.context = new ProcessContext(folder.logs(), folder.run(), config.classpath(), config.startTimeout());
         this.postgres = new PostgresProcess(folder.postgres(), config.ports().postgres(), context);
         this.kafka = KafkaBroker.process(new KafkaBroker.Settings(folder.kafka(), config.ports().kafka(),
-                config.ports().kafkaController(), config.heaps().kafka(), config.kafkaProxiedListener()), context);
+                config.ports().kafkaController(), config.heaps().kafka(), config.kafkaProxiedListener(),
+                config.kafkaUsers()), context);
         this.mongo = MongoProcess.process(folder.mongoFile(), config.ports().mongo(), config.heaps().mongo(), context);
         if (config.startServices()) {
             services.add(LocalServices.commandService(config, context));
@@ -115,6 +116,7 @@ public final class LocalStack implements AutoCloseable {
                 step(postgres::waitHealthy);
                 step(mongo::waitHealthy);
                 step(kafka::waitHealthy);
+                step(() -> config.kafkaUsers().provision(config.kafkaBootstrapServers(), config.kafkaProducers()));
                 services.forEach(service -> step(service::start));
                 services.forEach(service -> step(service::waitHealthy));
 

@@ -1,12 +1,14 @@
 package io.ledgerline.local;
 
 import io.ledgerline.local.kafka.KafkaBroker;
+import io.ledgerline.local.kafka.KafkaUsers;
 import io.ledgerline.local.postgres.PostgresProcess;
 import io.ledgerline.local.tokens.JwksServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -23,13 +25,23 @@ import java.util.Objects;
  *                                runtime dependencies
  * @param startTimeout            how long each component may take to become healthy
  * @param kafkaProxiedListener    null, or a second broker listener advertised at a proxy's port (fault drills)
+ * @param kafkaProducers          the command producers: each a Kafka user with its own topics and ACLs, and an
+ *                                entry of command-service's {@code ledgerline.intake.producers}
  */
 public record LocalStackConfig(Path dataDirectory, Ports ports, boolean clean, boolean startServices,
                                Path commandServiceJar, Path queryServiceJar, Heaps heaps,
                                Map<String, String> commandServiceProperties,
                                Map<String, String> queryServiceProperties,
                                Map<String, String> serviceEnvironment, String classpath, Duration startTimeout,
-                               KafkaBroker.ProxiedListener kafkaProxiedListener) {
+                               KafkaBroker.ProxiedListener kafkaProxiedListener,
+                               List<KafkaUsers.Producer> kafkaProducers) {
+
+    /** {@code send-command}'s producer, and the proving ground's load generator's; both with the service role. */
+    public static final String CLI_PRODUCER = io.ledgerline.local.tools.CommandSender.PRODUCER;
+    public static final String LOAD_PRODUCER = "ledger-load";
+    static final List<KafkaUsers.Producer> DEFAULT_PRODUCERS = List.of(
+            new KafkaUsers.Producer(CLI_PRODUCER, "service", null),
+            new KafkaUsers.Producer(LOAD_PRODUCER, "service", null));
 
     /** Maximum heap of each kind of JVM, as for {@code -Xmx}. */
     public record Heaps(String kafka, String mongo, String services) {
@@ -58,6 +70,7 @@ public record LocalStackConfig(Path dataDirectory, Ports ports, boolean clean, b
         commandServiceProperties = ordered(commandServiceProperties);
         queryServiceProperties = ordered(queryServiceProperties);
         serviceEnvironment = ordered(serviceEnvironment);
+        kafkaProducers = List.copyOf(kafkaProducers == null ? DEFAULT_PRODUCERS : kafkaProducers);
     }
 
     /**
@@ -71,68 +84,68 @@ public record LocalStackConfig(Path dataDirectory, Ports ports, boolean clean, b
                 root.resolve("command-service/target/command-service-exec.jar"),
                 root.resolve("query-service/target/query-service-exec.jar"),
                 Heaps.DEFAULTS, Map.of(), Map.of(), Map.of(), System.getProperty("java.class.path"),
-                Duration.ofSeconds(180), null);
+                Duration.ofSeconds(180), null, DEFAULT_PRODUCERS);
     }
 
     public LocalStackConfig withPorts(Ports value) {
         return new LocalStackConfig(dataDirectory, value, clean, startServices, commandServiceJar, queryServiceJar,
                 heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout,
-                kafkaProxiedListener);
+                kafkaProxiedListener, kafkaProducers);
     }
 
     public LocalStackConfig withClean(boolean value) {
         return new LocalStackConfig(dataDirectory, ports, value, startServices, commandServiceJar, queryServiceJar,
                 heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout,
-                kafkaProxiedListener);
+                kafkaProxiedListener, kafkaProducers);
     }
 
     /** Only PostgreSQL, Kafka, MongoDB-wire and the JWKS server, e.g. to run the services from an IDE. */
     public LocalStackConfig withoutServices() {
         return new LocalStackConfig(dataDirectory, ports, clean, false, commandServiceJar, queryServiceJar,
                 heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout,
-                kafkaProxiedListener);
+                kafkaProxiedListener, kafkaProducers);
     }
 
     public LocalStackConfig withServiceJars(Path commandService, Path queryService) {
         return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandService, queryService,
                 heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout,
-                kafkaProxiedListener);
+                kafkaProxiedListener, kafkaProducers);
     }
 
     public LocalStackConfig withHeaps(Heaps value) {
         return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar,
                 value, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout,
-                kafkaProxiedListener);
+                kafkaProxiedListener, kafkaProducers);
     }
 
     public LocalStackConfig withCommandServiceProperty(String key, String value) {
         return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar,
                 heaps, plus(commandServiceProperties, key, value), queryServiceProperties, serviceEnvironment,
-                classpath, startTimeout, kafkaProxiedListener);
+                classpath, startTimeout, kafkaProxiedListener, kafkaProducers);
     }
 
     public LocalStackConfig withQueryServiceProperty(String key, String value) {
         return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar,
                 heaps, commandServiceProperties, plus(queryServiceProperties, key, value), serviceEnvironment,
-                classpath, startTimeout, kafkaProxiedListener);
+                classpath, startTimeout, kafkaProxiedListener, kafkaProducers);
     }
 
     public LocalStackConfig withServiceEnvironment(String name, String value) {
         return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar,
                 heaps, commandServiceProperties, queryServiceProperties, plus(serviceEnvironment, name, value),
-                classpath, startTimeout, kafkaProxiedListener);
+                classpath, startTimeout, kafkaProxiedListener, kafkaProducers);
     }
 
     public LocalStackConfig withClasspath(String value) {
         return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar,
                 heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, value, startTimeout,
-                kafkaProxiedListener);
+                kafkaProxiedListener, kafkaProducers);
     }
 
     public LocalStackConfig withStartTimeout(Duration value) {
         return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar,
                 heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, value,
-                kafkaProxiedListener);
+                kafkaProxiedListener, kafkaProducers);
     }
 
     /**
@@ -143,7 +156,26 @@ public record LocalStackConfig(Path dataDirectory, Ports ports, boolean clean, b
     public LocalStackConfig withKafkaProxiedListener(int brokerPort, int advertisedPort) {
         return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar,
                 heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout,
-                new KafkaBroker.ProxiedListener(brokerPort, advertisedPort));
+                new KafkaBroker.ProxiedListener(brokerPort, advertisedPort), kafkaProducers);
+    }
+
+    /** One more command producer, with {@code roles} (comma-separated) and, unless null, only {@code commands}. */
+    public LocalStackConfig withKafkaProducer(String name, String roles, String commands) {
+        List<KafkaUsers.Producer> producers = new java.util.ArrayList<>(kafkaProducers);
+        producers.add(new KafkaUsers.Producer(name, roles, commands));
+        return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar,
+                heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout,
+                kafkaProxiedListener, producers);
+    }
+
+    /** The broker's users and their passwords, in the data folder. */
+    public KafkaUsers kafkaUsers() {
+        return new KafkaUsers(folder().kafkaUsers());
+    }
+
+    /** Kafka client settings (bootstrap servers and SASL) of {@code user}, with its password from the data folder. */
+    public Map<String, Object> kafkaClientProperties(String user) {
+        return kafkaUsers().clientProperties(kafkaBootstrapServers(), user);
     }
 
     public DataFolder folder() {

@@ -1,6 +1,7 @@
 package io.ledgerline.local;
 
 import io.ledgerline.local.RoleTokens.RoleToken;
+import io.ledgerline.local.kafka.KafkaUsers;
 import io.ledgerline.local.tokens.LocalTokens;
 import io.ledgerline.local.tokens.TokenSpec;
 import io.ledgerline.local.tools.CommandSender;
@@ -63,16 +64,26 @@ public final class RunLocal {
         }
     }
 
-    /** The Kafka tools a downstream team would write: a command producer and an event reader. */
+    /**
+     * The Kafka tools a downstream team would write: a command producer and an event reader, and the operator's
+     * re-drive. Each connects as its own user of the local broker, with the password in the data folder:
+     * send-command as the producer {@code ledger-cli}, the operator tools as the super user.
+     */
     private static int tool(List<String> args) {
-        String kafka = "127.0.0.1:" + Ports.fromEnvironment(System.getenv()).kafka();
+        Path root = Path.of(System.getProperty("ledgerline.root", "")).toAbsolutePath().normalize();
+        LocalStackConfig config = LocalStackConfig.of(root, RunLocalArgs.parse(List.of())
+                .dataDirectory(System.getenv(), root)).withPorts(Ports.fromEnvironment(System.getenv()));
         try {
             if (args.get(0).equals("send-command")) {
-                System.out.println(CommandSender.send(args.subList(1, args.size()), kafka, Duration.ofSeconds(30)));
+                System.out.println(CommandSender.send(args.subList(1, args.size()),
+                        config.kafkaClientProperties(CommandSender.producer(args.subList(1, args.size()))),
+                        Duration.ofSeconds(30)));
             } else if (args.get(0).equals("redrive")) {
-                System.out.println(DeadLetterRedrive.run(args.subList(1, args.size()), kafka));
+                System.out.println(DeadLetterRedrive.run(args.subList(1, args.size()),
+                        config.kafkaClientProperties(KafkaUsers.ADMIN)));
             } else {
-                EventTail.print(args.subList(1, args.size()), kafka, System.out);
+                EventTail.print(args.subList(1, args.size()), config.kafkaClientProperties(KafkaUsers.ADMIN),
+                        System.out);
             }
             return 0;
         } catch (IllegalArgumentException e) {

@@ -1,8 +1,11 @@
 package io.ledgerline.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.ledgerline.contracts.Topics;
+import io.ledgerline.local.kafka.KafkaUsers;
 import io.ledgerline.local.mongo.MongoProcess;
 import io.ledgerline.local.process.ChildProcess;
 import io.ledgerline.local.process.ManagedProcess;
@@ -71,6 +74,7 @@ class LocalStackIT {
                 .withServiceJars(fakeServiceJar("command"), fakeServiceJar("query"))
                 .withCommandServiceProperty("fake.record", dir.resolve("command-service.seen").toString())
                 .withQueryServiceProperty("fake.record", dir.resolve("query-service.seen").toString())
+                .withKafkaProducer("deposit-feed", "service", "deposit")
                 .withHeaps(new LocalStackConfig.Heaps("384m", "128m", "64m"))
                 .withStartTimeout(PATIENCE);
         // A MongoDB-wire server recorded in the data folder by a launcher that then died without stopping it.
@@ -111,6 +115,19 @@ class LocalStackIT {
         assertThat(command.getProperty("spring.datasource.url")).isEqualTo(config.jdbcUrl());
         assertThat(command.getProperty("spring.kafka.bootstrap-servers")).isEqualTo(config.kafkaBootstrapServers());
         assertThat(command.getProperty("axon.update-check.disabled")).isEqualTo("true");
+        assertThat(command.getProperty("spring.kafka.security.protocol")).isEqualTo("SASL_PLAINTEXT");
+        assertThat(command.getProperty("spring.kafka.properties.sasl.mechanism")).isEqualTo("SCRAM-SHA-512");
+        assertThat(command.getProperty("ledgerline.intake.producers.ledger-cli.roles")).isEqualTo("service");
+        assertThat(command.getProperty("ledgerline.intake.producers.ledger-load.roles")).isEqualTo("service");
+        assertThat(command.getProperty("ledgerline.intake.producers.deposit-feed.commands")).isEqualTo("deposit");
+        // the password is in a config tree readable by the owner only, not on the command line
+        Path login = config.folder().kafkaUsers().resolve("config/command-service/spring.kafka.properties.sasl.jaas.config");
+        assertThat(Files.readString(login)).contains("username=\"command-service\"");
+        assertThat(Files.getPosixFilePermissions(login)).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        assertThat(command.stringPropertyNames()).noneMatch(name -> command.getProperty(name)
+                .contains(config.kafkaUsers().password(KafkaUsers.COMMAND_SERVICE)));
         assertThat(command.getProperty("env.LEDGERLINE_JWK_SET_URI")).isEqualTo(config.jwkSetUri());
         assertThat(command.getProperty("env.LEDGERLINE_OPEN_OPERATIONAL_ENDPOINTS")).isEqualTo("true");
         Properties query = seen("query-service");
@@ -124,13 +141,52 @@ class LocalStackIT {
 
     @Test
     @Order(3)
-    void kafkaKeepsAnAcknowledgedRecordAcrossSigkill() throws Exception {
+    void kafkaRefusesClientsWithoutCredentialsAndKeepsEachProducerToItsOwnTopics() throws Exception {
+        try (Admin admin = Admin.create(config.kafkaClientProperties(KafkaUsers.ADMIN))) {
+            admin.createTopics(List.of(new NewTopic(Topics.commands("ledger-cli"), 1, (short) 1),
+                    new NewTopic(Topics.commands("ledger-load"), 1, (short) 1),
+                    new NewTopic(Topics.commandResults("ledger-load"), 1, (short) 1))).all().get();
+        }
+        // no credentials: the SASL listener never answers a plaintext client
+        try (Admin stranger = Admin.create(Map.of("bootstrap.servers", config.kafkaBootstrapServers(),
+                "default.api.timeout.ms", 3000, "request.timeout.ms", 2000))) {
+            assertThatThrownBy(() -> stranger.describeCluster().nodes().get())
+                    .hasCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
+        }
+        // a wrong password
+        Map<String, Object> impostor = KafkaUsers.config(config.kafkaClientProperties("ledger-cli"),
+                "sasl.jaas.config", KafkaUsers.scramJaas("ledger-cli", "guessed"), "default.api.timeout.ms", 10_000,
+                "request.timeout.ms", 5_000);
+        try (Admin admin = Admin.create(impostor)) {
+            assertThatThrownBy(() -> admin.describeCluster().nodes().get())
+                    .hasCauseInstanceOf(org.apache.kafka.common.errors.SaslAuthenticationException.class);
+        }
+        // ledger-cli writes its own command topic, not another producer's, and cannot read another's results
+        Map<String, Object> cli = config.kafkaClientProperties("ledger-cli");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(KafkaUsers.config(cli,
+                "acks", "all", "max.block.ms", 10_000), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.commands("ledger-cli"), "acc-1", "mine")).get();
+            assertThatThrownBy(() -> producer.send(
+                    new ProducerRecord<>(Topics.commands("ledger-load"), "acc-1", "theirs")).get())
+                    .hasCauseInstanceOf(org.apache.kafka.common.errors.TopicAuthorizationException.class);
+        }
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(cli, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.assign(List.of(new TopicPartition(Topics.commandResults("ledger-load"), 0)));
+            assertThatThrownBy(() -> consumer.poll(Duration.ofSeconds(10)))
+                    .isInstanceOf(org.apache.kafka.common.errors.TopicAuthorizationException.class);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void kafkaKeepsAnAcknowledgedRecordAndItsUsersAcrossSigkill() throws Exception {
         String topic = "drill.kafka-restart.v1";
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", config.kafkaBootstrapServers()))) {
+        try (Admin admin = Admin.create(config.kafkaClientProperties(KafkaUsers.ADMIN))) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
         }
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                "bootstrap.servers", config.kafkaBootstrapServers(), "acks", "all"),
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(KafkaUsers.config(
+                config.kafkaClientProperties(KafkaUsers.ADMIN), "acks", "all"),
                 new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, "acc-1", "MoneyDeposited 100")).get();
         }
@@ -143,12 +199,13 @@ class LocalStackIT {
         kafka.restart();
 
         assertThat(kafka.pid()).isNotEqualTo(crashed);
+        // read with the SCRAM credential stored in the cluster before the kill
         assertThat(readAll(topic)).extracting(ConsumerRecord::key, ConsumerRecord::value)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("acc-1", "MoneyDeposited 100"));
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void postgresKeepsACommittedRowAcrossSigkillOfThePostmaster() throws Exception {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             assertThat(setting(s, "fsync")).isEqualTo("on");
@@ -173,7 +230,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void frozenProcessIsUnhealthyUntilThawed() {
         ManagedProcess mongo = stack.mongo();
 
@@ -185,7 +242,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void closeStopsEveryProcessAndFreesTheFolder() throws Exception {
         List<ProcessHandle> running = new ArrayList<>();
         stack.processes().forEach(p -> running.add(ProcessHandle.of(p.pid()).orElseThrow()));
@@ -204,9 +261,8 @@ class LocalStackIT {
 
     private static List<ConsumerRecord<String, String>> readAll(String topic) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", config.kafkaBootstrapServers()), new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                config.kafkaClientProperties(KafkaUsers.ADMIN), new StringDeserializer(), new StringDeserializer())) {
             TopicPartition partition = new TopicPartition(topic, 0);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));

@@ -3,6 +3,7 @@ package io.ledgerline.prove;
 import io.ledgerline.local.LocalStack;
 import io.ledgerline.local.LocalStackConfig;
 import io.ledgerline.local.Ports;
+import io.ledgerline.local.kafka.KafkaUsers;
 import io.ledgerline.local.postgres.LocalPostgres;
 import io.ledgerline.local.postgres.PostgresProcess;
 import io.ledgerline.local.process.ManagedProcess;
@@ -150,7 +151,7 @@ public final class ProveRun {
         }
         Prometheus commandMetrics = new Prometheus(http, config.commandServiceUrl());
         Prometheus queryMetrics = new Prometheus(http, config.queryServiceUrl());
-        String kafka = config.kafkaBootstrapServers();
+        Map<String, Object> kafka = config.kafkaClientProperties(KafkaUsers.ADMIN);
 
         try (MetricsSampler metrics = new MetricsSampler(commandMetrics, queryMetrics, timeline).start()) {
             if (options.benchmark()) {
@@ -216,7 +217,7 @@ public final class ProveRun {
             visibility.attempted(op, attempt);
         };
         try (KafkaCommands topic = options.workload().viaKafka() > 0
-                ? new KafkaCommands(config.kafkaBootstrapServers(), Duration.ofSeconds(30)) : null) {
+                ? new KafkaCommands(config.kafkaClientProperties(LocalStackConfig.LOAD_PRODUCER), Duration.ofSeconds(30)) : null) {
             Workload workload = new Workload(options.workload(), accounts, commands, topic, workerTokens::get, log,
                     listeners);
             long start = System.nanoTime();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.contracts.Topics;
 import io.ledgerline.local.kafka.KafkaBroker;
+import io.ledgerline.local.kafka.KafkaUsers;
 import io.ledgerline.local.mongo.MongoProcess;
 import io.ledgerline.local.process.ChildProcess;
 import io.ledgerline.local.process.ProcessContext;
@@ -103,8 +104,10 @@ public final class ProjectionBenchmark {
         int kafkaPort = freePort();
         int httpPort = freePort();
         int mongoPort = freePort();
+        // the local stack's broker, SASL and ACLs included; this tool connects as its super user
+        KafkaUsers users = new KafkaUsers(dir.resolve("kafka-users"));
         ChildProcess kafka = KafkaBroker.process(new KafkaBroker.Settings(dir.resolve("kafka"), kafkaPort, freePort(),
-                "512m", null), context);
+                "512m", null, users), context);
         ChildProcess mongo = MongoProcess.process(dir.resolve("mongo/ledgerline.mv"), mongoPort, "512m", context);
         LocalTokens tokens = LocalTokens.generate();
         JwksServer jwks = JwksServer.start(tokens.publicJwkSet(), 0);
@@ -113,6 +116,10 @@ public final class ProjectionBenchmark {
                 "SERVER_PORT", Integer.toString(httpPort),
                 "SPRING_DATA_MONGODB_URI", "mongodb://127.0.0.1:" + mongoPort + "/ledgerline",
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrap,
+                "SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT",
+                "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", KafkaUsers.SCRAM,
+                "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG",
+                KafkaUsers.scramJaas(KafkaUsers.ADMIN, users.password(KafkaUsers.ADMIN)),
                 "LEDGERLINE_JWK_SET_URI", jwks.uri(),
                 "LEDGERLINE_TOPIC_PARTITIONS", Integer.toString(partitions));
         ChildProcess query = new ChildProcess("query-service", context,
@@ -124,8 +131,10 @@ public final class ProjectionBenchmark {
             mongo.start();
             kafka.waitHealthy();
             mongo.waitHealthy();
-            try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
-                 KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
+            users.provision(bootstrap, List.of());
+            Map<String, Object> client = users.clientProperties(bootstrap, KafkaUsers.ADMIN);
+            try (AdminClient admin = AdminClient.create(client);
+                 KafkaProducer<byte[], byte[]> producer = producer(client)) {
                 List<NewTopic> topics = new ArrayList<>();
                 for (String topic : List.of(Topics.ACCOUNT_EVENTS, Topics.TRANSFER_EVENTS)) {
                     topics.add(new NewTopic(topic, partitions, (short) 1));
@@ -251,9 +260,9 @@ public final class ProjectionBenchmark {
         });
     }
 
-    private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
+    private static KafkaProducer<byte[], byte[]> producer(Map<String, Object> client) {
         Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        properties.putAll(client);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         return new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer());

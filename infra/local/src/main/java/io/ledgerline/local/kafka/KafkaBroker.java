@@ -23,6 +23,10 @@ import org.apache.kafka.common.Uuid;
  * A real Kafka broker from the Maven Central jars, as its own JVM: KRaft, one node that is both broker and
  * controller, listening on 127.0.0.1 only, with its data under {@code directory}. The storage is formatted once;
  * the cluster id is kept next to it so a restart finds the same cluster.
+ *
+ * <p>Every listener requires SASL and the {@code StandardAuthorizer} denies what no ACL grants
+ * ({@link KafkaUsers}): clients authenticate with SCRAM-SHA-512; the broker itself, towards its controller and
+ * itself, with the super user's static PLAIN credential, which needs nothing stored in the cluster first.
  */
 public final class KafkaBroker {
 
@@ -41,7 +45,8 @@ public final class KafkaBroker {
      * Where and how it runs. {@code directory} holds server.properties, cluster.id and the log dirs;
      * {@code proxied} is null unless a drill puts a proxy in front of the broker.
      */
-    public record Settings(Path directory, int port, int controllerPort, String heap, ProxiedListener proxied) {
+    public record Settings(Path directory, int port, int controllerPort, String heap, ProxiedListener proxied,
+                           KafkaUsers users) {
 
         public String bootstrapServers() {
             return "127.0.0.1:" + port;
@@ -77,19 +82,38 @@ public final class KafkaBroker {
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", "1");
         p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + s.controllerPort());
-        String listeners = "PLAINTEXT://127.0.0.1:" + s.port() + ",CONTROLLER://127.0.0.1:" + s.controllerPort();
-        String advertised = "PLAINTEXT://127.0.0.1:" + s.port();
-        String protocols = "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT";
+        String listeners = "CLIENT://127.0.0.1:" + s.port() + ",CONTROLLER://127.0.0.1:" + s.controllerPort();
+        String advertised = "CLIENT://127.0.0.1:" + s.port();
+        String protocols = "CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT";
         if (s.proxied() != null) {
             listeners += ",PROXIED://127.0.0.1:" + s.proxied().port();
             advertised += ",PROXIED://127.0.0.1:" + s.proxied().advertisedPort();
-            protocols += ",PROXIED:PLAINTEXT";
+            protocols += ",PROXIED:SASL_PLAINTEXT";
         }
         p.setProperty("listeners", listeners);
         p.setProperty("advertised.listeners", advertised);
         p.setProperty("controller.listener.names", "CONTROLLER");
-        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        p.setProperty("inter.broker.listener.name", "CLIENT");
         p.setProperty("listener.security.protocol.map", protocols);
+        // SASL everywhere. PLAIN knows one user, the super user, from this file: the broker's own connections and
+        // the launcher's provisioning. SCRAM users (the clients) are stored in the cluster (KafkaUsers#provision).
+        String admin = s.users().password(KafkaUsers.ADMIN);
+        String plainServer = KafkaUsers.plainJaas(KafkaUsers.ADMIN, admin).replace(";",
+                " user_" + KafkaUsers.ADMIN + "=\"" + admin + "\";");
+        p.setProperty("sasl.mechanism.inter.broker.protocol", KafkaUsers.PLAIN);
+        p.setProperty("sasl.mechanism.controller.protocol", KafkaUsers.PLAIN);
+        p.setProperty("listener.name.controller.sasl.enabled.mechanisms", KafkaUsers.PLAIN);
+        p.setProperty("listener.name.controller.plain.sasl.jaas.config", plainServer);
+        for (String client : s.proxied() != null ? List.of("client", "proxied") : List.of("client")) {
+            p.setProperty("listener.name." + client + ".sasl.enabled.mechanisms",
+                    KafkaUsers.SCRAM + "," + KafkaUsers.PLAIN);
+            p.setProperty("listener.name." + client + ".plain.sasl.jaas.config", plainServer);
+            p.setProperty("listener.name." + client + ".scram-sha-512.sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        }
+        p.setProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        p.setProperty("allow.everyone.if.no.acl.found", "false");
+        p.setProperty("super.users", "User:" + KafkaUsers.ADMIN);
         p.setProperty("log.dirs", s.logDirectory().toAbsolutePath().toString());
         p.setProperty("num.partitions", "3");
         p.setProperty("default.replication.factor", "1");
@@ -113,6 +137,10 @@ public final class KafkaBroker {
     static void prepare(Settings settings, ProcessContext context) {
         try {
             Files.createDirectories(settings.directory());
+            // it holds the super user's password: readable by the owner only
+            Files.deleteIfExists(settings.propertiesFile());
+            Files.createFile(settings.propertiesFile(), java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
             try (Writer out = Files.newBufferedWriter(settings.propertiesFile())) {
                 serverProperties(settings).store(out, "written by ledgerline-local on every start");
             }
@@ -146,16 +174,17 @@ public final class KafkaBroker {
         }
     }
 
-    /** The port answers and a metadata request lists the broker. */
+    /** The port answers and a metadata request, as the super user, lists the broker. */
     static boolean isHealthy(Settings settings) throws Exception {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", settings.port()), 1000);
         }
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                AdminClientConfig.CLIENT_ID_CONFIG, "ledgerline-local-health",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000))) {
+        Map<String, Object> config = new java.util.HashMap<>(
+                settings.users().bootstrapAdminProperties(settings.bootstrapServers()));
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "ledgerline-local-health");
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
+        try (Admin admin = Admin.create(config)) {
             return !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty();
         }
     }

@@ -8,6 +8,7 @@ import io.ledgerline.contracts.command.DepositMoney;
 import io.ledgerline.contracts.command.OpenAccount;
 import io.ledgerline.contracts.command.RequestTransfer;
 import io.ledgerline.contracts.command.WithdrawMoney;
+import io.ledgerline.local.kafka.KafkaUsers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,36 +29,50 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * A producer of {@code ledger.commands.v1}, as a downstream team would write one: an Avro command record from
- * {@code contracts}, single-object encoded, keyed by the target aggregate, with a {@code ledger-command-id}
- * header; then it waits for the one {@code CommandResult} with that id on {@code ledger.command-results.v1}.
+ * A command producer, as a downstream team would write one: an Avro command record from {@code contracts},
+ * single-object encoded, keyed by the target aggregate, with a {@code ledger-command-id} header, on the producer's
+ * own {@code ledger.commands.v1.<producer>}; then it waits for the one {@code CommandResult} with that id on its
+ * {@code ledger.command-results.v1.<producer>}. It authenticates as that producer (its client settings).
  *
  * <pre>
  * send-command open     --account ID --owner ID --currency EUR [--overdraft N]
  * send-command deposit  --account ID --transaction ID --amount N --currency EUR [--description TEXT]
  * send-command withdraw --account ID --transaction ID --amount N --currency EUR [--description TEXT]
  * send-command transfer --transfer ID --from ID --to ID --amount N --currency EUR [--description TEXT]
- * (each also takes --command-id ID, default a new UUID)
+ * (each also takes --command-id ID, default a new UUID, and --producer NAME, default ledger-cli)
  * </pre>
  */
 public final class CommandSender {
+
+    /** The local stack's producer it sends as (service role): its topics, its consumer groups. */
+    public static final String PRODUCER = "ledger-cli";
 
     public static final String USAGE = """
             send-command open     --account ID --owner ID --currency CUR [--overdraft N]
             send-command deposit  --account ID --transaction ID --amount N --currency CUR [--description TEXT]
             send-command withdraw --account ID --transaction ID --amount N --currency CUR [--description TEXT]
             send-command transfer --transfer ID --from ID --to ID --amount N --currency CUR [--description TEXT]
-              each also takes --command-id ID (default: a new UUID); prints the CommandResult""";
+              each also takes --command-id ID (default: a new UUID) and --producer NAME (default: ledger-cli, the
+              local producer with the service role); prints the CommandResult""";
 
     private CommandSender() {
     }
 
-    /** Sends the command described by {@code args} and returns its result, rendered as JSON. */
-    public static String send(List<String> args, String bootstrapServers, Duration timeout) {
+    /** The producer {@code args} send as: {@code --producer}, else {@value #PRODUCER}. */
+    public static String producer(List<String> args) {
+        return args.isEmpty() ? PRODUCER : options(args.subList(1, args.size())).getOrDefault("producer", PRODUCER);
+    }
+
+    /**
+     * Sends the command described by {@code args} on its producer's topic and returns its result, rendered as
+     * JSON; {@code client} holds that producer's Kafka settings (its credentials).
+     */
+    public static String send(List<String> args, Map<String, Object> client, Duration timeout) {
         if (args.isEmpty()) {
             throw new IllegalArgumentException("which command? " + USAGE);
         }
         Map<String, String> options = options(args.subList(1, args.size()));
+        String producerName = producer(args);
         String commandId = options.getOrDefault("command-id", UUID.randomUUID().toString());
         String key;
         SpecificRecord command;
@@ -89,12 +104,13 @@ public final class CommandSender {
             default -> throw new IllegalArgumentException("unknown command " + args.get(0) + "; " + USAGE);
         }
         LedgerCodec codec = LedgerCodec.contracts();
-        try (KafkaConsumer<String, byte[]> results = resultsConsumer(bootstrapServers);
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all",
+        try (KafkaConsumer<String, byte[]> results = resultsConsumer(client, producerName);
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaUsers.config(client,
+                     ProducerConfig.ACKS_CONFIG, "all",
                      ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                      new StringSerializer(), new ByteArraySerializer())) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.commands("ledger-cli"), key, codec.encode(command));
+            ProducerRecord<String, byte[]> record =
+                    new ProducerRecord<>(Topics.commands(producerName), key, codec.encode(command));
             record.headers().add(LedgerHeaders.COMMAND_ID, commandId.getBytes(StandardCharsets.UTF_8));
             producer.send(record).get();
             Instant deadline = Instant.now().plus(timeout);
@@ -115,14 +131,13 @@ public final class CommandSender {
     }
 
     /** Subscribed and positioned at the end before the command is sent, so its result cannot be missed. */
-    private static KafkaConsumer<String, byte[]> resultsConsumer(String bootstrapServers) {
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "send-command-" + UUID.randomUUID(),
+    private static KafkaConsumer<String, byte[]> resultsConsumer(Map<String, Object> client, String producer) {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(KafkaUsers.config(client,
+                ConsumerConfig.GROUP_ID_CONFIG, producer + "-send-command-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(Topics.commandResults("ledger-cli")));
+        consumer.subscribe(List.of(Topics.commandResults(producer)));
         Instant deadline = Instant.now().plusSeconds(30);
         while (consumer.assignment().isEmpty() && Instant.now().isBefore(deadline)) {
             consumer.poll(Duration.ofMillis(100));

@@ -2,6 +2,7 @@ package io.ledgerline.local.tools;
 
 import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.Topics;
+import io.ledgerline.local.kafka.KafkaUsers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -48,29 +49,27 @@ public final class DeadLetterRedrive {
     }
 
     /** {@code redrive --topic T}: re-drives T and says how many records it copied. */
-    public static String run(List<String> args, String bootstrapServers) {
+    public static String run(List<String> args, Map<String, Object> client) {
         String topic = CommandSender.options(args).get("topic");
-        int copied = redrive(topic, bootstrapServers);
+        int copied = redrive(topic, client);
         return "re-drove " + copied + " records from " + topic;
     }
 
     /** Re-drives {@code deadLetterTopic} and returns how many records it copied. */
-    public static int redrive(String deadLetterTopic, String bootstrapServers) {
+    public static int redrive(String deadLetterTopic, Map<String, Object> client) {
         if (deadLetterTopic == null || !deadLetterTopic.endsWith(Topics.DLT_SUFFIX)) {
             throw new IllegalArgumentException("--topic must name a dead-letter topic (ending in "
                     + Topics.DLT_SUFFIX + ")");
         }
         String source = deadLetterTopic.substring(0, deadLetterTopic.length() - Topics.DLT_SUFFIX.length());
         int copied = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaUsers.config(client,
                 ConsumerConfig.GROUP_ID_CONFIG, GROUP,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
-             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaUsers.config(client,
                      ProducerConfig.ACKS_CONFIG, "all",
                      ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                      new ByteArraySerializer(), new ByteArraySerializer())) {

@@ -3,6 +3,7 @@ package io.ledgerline.local.tools;
 import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.Topics;
 import io.ledgerline.contracts.codec.LedgerCodec;
+import io.ledgerline.local.kafka.KafkaUsers;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,14 +29,13 @@ public final class EventTail {
     private EventTail() {
     }
 
-    public static int print(List<String> args, String bootstrapServers, PrintStream out) {
+    public static int print(List<String> args, Map<String, Object> client, PrintStream out) {
         Map<String, String> options = CommandSender.options(args);
         String topic = options.getOrDefault("topic", Topics.ACCOUNT_EVENTS);
         String key = options.get("key");
         LedgerCodec codec = LedgerCodec.contracts();
         int printed = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(KafkaUsers.config(client,
                 ConsumerConfig.GROUP_ID_CONFIG, "events-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),

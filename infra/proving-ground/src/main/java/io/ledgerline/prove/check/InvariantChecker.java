@@ -2,6 +2,7 @@ package io.ledgerline.prove.check;
 
 import io.ledgerline.contracts.Topics;
 import io.ledgerline.local.audit.LedgerAudit;
+import io.ledgerline.local.kafka.KafkaUsers;
 import io.ledgerline.prove.workload.OperationLog;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,13 +20,13 @@ public final class InvariantChecker {
 
     private final String jdbcUrl;
     private final String user;
-    private final String kafka;
+    private final Map<String, Object> kafka;
     private final QueryApi queries;
     private final Duration readModelPatience;
     private List<StoreEvent> store;
     private LedgerAudit.Report fold;
 
-    public InvariantChecker(String jdbcUrl, String user, String kafka, QueryApi queries, Duration readModelPatience) {
+    public InvariantChecker(String jdbcUrl, String user, Map<String, Object> kafka, QueryApi queries, Duration readModelPatience) {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.kafka = kafka;

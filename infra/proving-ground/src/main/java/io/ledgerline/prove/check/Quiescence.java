@@ -1,6 +1,7 @@
 package io.ledgerline.prove.check;
 
 import io.ledgerline.contracts.Topics;
+import io.ledgerline.local.kafka.KafkaUsers;
 import io.ledgerline.prove.bench.Prometheus;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,14 +26,14 @@ public final class Quiescence {
 
     private final String jdbcUrl;
     private final String user;
-    private final String kafka;
+    private final Map<String, Object> kafka;
     private final Prometheus commandMetrics;
     private final String queryGroup;
 
     /** However much progress it makes, a drain longer than this is a failure to quiesce. */
     static final Duration HARD_LIMIT = Duration.ofMinutes(30);
 
-    public Quiescence(String jdbcUrl, String user, String kafka, Prometheus commandMetrics, String queryGroup) {
+    public Quiescence(String jdbcUrl, String user, Map<String, Object> kafka, Prometheus commandMetrics, String queryGroup) {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.kafka = kafka;
@@ -129,7 +130,7 @@ public final class Quiescence {
 
     /** End offsets minus the query-service group's committed offsets, summed over both event topics. */
     public long consumerLag() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
+        try (Admin admin = Admin.create(KafkaUsers.config(kafka,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
             return committedLag(admin, queryGroup);

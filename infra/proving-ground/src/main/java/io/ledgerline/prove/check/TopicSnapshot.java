@@ -1,6 +1,7 @@
 package io.ledgerline.prove.check;
 
 import io.ledgerline.contracts.codec.LedgerCodec;
+import io.ledgerline.local.kafka.KafkaUsers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,11 +25,10 @@ public final class TopicSnapshot {
     private TopicSnapshot() {
     }
 
-    public static List<TopicEvent> read(String bootstrapServers, String topic, Duration patience) {
+    public static List<TopicEvent> read(Map<String, Object> bootstrapServers, String topic, Duration patience) {
         LedgerCodec codec = LedgerCodec.contracts();
         List<TopicEvent> events = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(KafkaUsers.config(bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),

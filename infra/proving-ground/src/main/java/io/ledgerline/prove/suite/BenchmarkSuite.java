@@ -2,6 +2,7 @@ package io.ledgerline.prove.suite;
 
 import io.ledgerline.local.LocalStack;
 import io.ledgerline.local.LocalStackConfig;
+import io.ledgerline.local.kafka.KafkaUsers;
 import io.ledgerline.local.postgres.LocalPostgres;
 import io.ledgerline.local.postgres.PostgresProcess;
 import io.ledgerline.prove.bench.MetricsSampler;
@@ -101,7 +102,7 @@ public final class BenchmarkSuite {
         this.accounts = new Accounts(SuiteSettings.ACCOUNTS, SuiteSettings.SKEW, context.base().seed());
         this.commands = new HttpCommands(context.config().commandServiceUrl(),
                 context.base().requestTimeout());
-        this.transfers = new TransferWatcher(context.config().kafkaBootstrapServers(), context.timeline());
+        this.transfers = new TransferWatcher(context.config().kafkaClientProperties(KafkaUsers.ADMIN), context.timeline());
     }
 
     public Result run() throws Exception {
@@ -239,7 +240,8 @@ public final class BenchmarkSuite {
         long stopped;
         Map<String, String> failures = new LinkedHashMap<>();
         try (KafkaCommands topic = scenario.channel() == Scenario.Channel.KAFKA
-                ? new KafkaCommands(context.config().kafkaBootstrapServers(), Duration.ofSeconds(30)) : null) {
+                ? new KafkaCommands(
+                        context.config().kafkaClientProperties(LocalStackConfig.LOAD_PRODUCER), Duration.ofSeconds(30)) : null) {
             Workload workload = workload(load, topic, listener, scenario.name() + "-");
             AtomicBoolean stop = new AtomicBoolean();
             ExecutorService runner = Executors.newSingleThreadExecutor();
@@ -508,8 +510,7 @@ public final class BenchmarkSuite {
         private long committedLagNow() {
             try {
                 if (admin == null) {
-                    admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                            context.config().kafkaBootstrapServers(), AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                    admin = Admin.create(KafkaUsers.config(context.config().kafkaClientProperties(KafkaUsers.ADMIN), AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
                             5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
                 }
                 return Quiescence.committedLag(admin, QUERY_GROUP);

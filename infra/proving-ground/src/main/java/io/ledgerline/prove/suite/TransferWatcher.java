@@ -2,6 +2,7 @@ package io.ledgerline.prove.suite;
 
 import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.Topics;
+import io.ledgerline.local.kafka.KafkaUsers;
 import io.ledgerline.prove.report.Timeline;
 import io.ledgerline.prove.workload.Attempt;
 import io.ledgerline.prove.workload.Operation;
@@ -49,9 +50,9 @@ public final class TransferWatcher implements Workload.Listener, AutoCloseable {
     private final Thread reader;
     private volatile boolean closing;
 
-    public TransferWatcher(String bootstrapServers, Timeline timeline) {
+    public TransferWatcher(Map<String, Object> bootstrapServers, Timeline timeline) {
         this.timeline = timeline;
-        this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.consumer = new KafkaConsumer<>(KafkaUsers.config(bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG,
                 "read_committed"), new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.TRANSFER_EVENTS, Duration.ofSeconds(30))

@@ -8,6 +8,8 @@ import io.ledgerline.contracts.command.CommandStatus;
 import io.ledgerline.contracts.command.DepositMoney;
 import io.ledgerline.contracts.command.RequestTransfer;
 import io.ledgerline.contracts.command.WithdrawMoney;
+import io.ledgerline.local.LocalStackConfig;
+import io.ledgerline.local.kafka.KafkaUsers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -46,19 +48,19 @@ public final class KafkaCommands implements AutoCloseable {
     private final Thread reader;
     private volatile boolean closing;
 
-    public KafkaCommands(String bootstrapServers, Duration timeout) {
+    public KafkaCommands(Map<String, Object> bootstrapServers, Duration timeout) {
         this.timeout = timeout;
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.producer = new KafkaProducer<>(KafkaUsers.config(bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 10_000),
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000),
                 new StringSerializer(), new ByteArraySerializer());
-        this.results = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.results = new KafkaConsumer<>(KafkaUsers.config(bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), new ByteArrayDeserializer());
         // Assigned (no group) and positioned at the end before any command is sent, so no result can be missed.
-        List<TopicPartition> partitions = results.partitionsFor(Topics.COMMAND_RESULTS, Duration.ofSeconds(30))
+        List<TopicPartition> partitions = results.partitionsFor(Topics.commandResults(LocalStackConfig.LOAD_PRODUCER), Duration.ofSeconds(30))
                 .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         results.assign(partitions);
         results.seekToEnd(partitions);
@@ -81,7 +83,7 @@ public final class KafkaCommands implements AutoCloseable {
             waiting.remove(commandId, awaited);
             done.accept(failure == null ? attempt(start, answer) : failed(start, failure));
         });
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.COMMANDS, op.accountId(),
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.commands(LocalStackConfig.LOAD_PRODUCER), op.accountId(),
                 codec.encode(command(op)));
         record.headers().add(LedgerHeaders.COMMAND_ID, commandId.getBytes(StandardCharsets.UTF_8));
         try {

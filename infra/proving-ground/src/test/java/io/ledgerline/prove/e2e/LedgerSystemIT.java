@@ -4,28 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ledgerline.local.tools.CommandSender;
-import io.ledgerline.prove.e2e.Api.Response;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.Topics;
 import io.ledgerline.contracts.account.MoneyDeposited;
 import io.ledgerline.local.audit.LedgerAudit;
 import io.ledgerline.local.audit.StoredEvent;
-import io.ledgerline.local.process.Signal;
+import io.ledgerline.local.kafka.KafkaUsers;
 import io.ledgerline.local.postgres.LocalPostgres;
-import io.ledgerline.contracts.LedgerHeaders;
+import io.ledgerline.local.process.Signal;
+import io.ledgerline.local.tools.CommandSender;
 import io.ledgerline.prove.check.EventStoreSnapshot;
 import io.ledgerline.prove.check.StoreEvent;
 import io.ledgerline.prove.check.TopicEvent;
 import io.ledgerline.prove.check.TopicSnapshot;
+import io.ledgerline.prove.e2e.Api.Response;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -163,9 +164,35 @@ class LedgerSystemIT {
                 .isEqualTo(404);
     }
 
+    /**
+     * The trust boundary on the local stack's SASL broker: a message runs with its producer's rights, and two
+     * producers' command ids never meet. (That a client without credentials, or writing another producer's topic,
+     * is refused by the broker is LocalStackIT's.)
+     */
+    @Test
+    void aNarrowProducerIsRefusedWhatItsRolesDoNotAllowAndProducersKeepTheirOwnCommandIds() {
+        String account = id("acc");
+        Map<String, Object> cli = system.stack.config().kafkaClientProperties(CommandSender.PRODUCER);
+        Map<String, Object> feed = system.stack.config().kafkaClientProperties(SystemUnderTest.DEPOSIT_FEED);
+        assertThat(CommandSender.send(List.of("open", "--account", account, "--owner", "erin", "--currency", "EUR"),
+                cli, Duration.ofSeconds(30))).contains("\"SUCCEEDED\"");
+        String commandId = "cmd-" + UUID.randomUUID();
+
+        String withdrawn = CommandSender.send(List.of("withdraw", "--account", account, "--transaction", "w-1",
+                "--amount", "1", "--currency", "EUR", "--producer", SystemUnderTest.DEPOSIT_FEED,
+                "--command-id", commandId), feed, Duration.ofSeconds(30));
+        String deposited = CommandSender.send(List.of("deposit", "--account", account, "--transaction", "d-1",
+                "--amount", "30", "--currency", "EUR", "--command-id", commandId), cli, Duration.ofSeconds(30));
+
+        assertThat(withdrawn).contains("\"REJECTED\"").contains("\"forbidden\"");
+        assertThat(deposited).contains("\"SUCCEEDED\"").contains("\"balance\": 30");
+        Response read = system.query.get("/api/v1/accounts/" + account + "?minVersion=2", system.operator);
+        assertThat(read.body().path("balance").asLong()).isEqualTo(30);
+    }
+
     @Test
     void commandsFromTheTopicAreExecutedAndVisibleEverywhere() {
-        String kafka = system.stack.config().kafkaBootstrapServers();
+        Map<String, Object> kafka = system.stack.config().kafkaClientProperties(CommandSender.PRODUCER);
         String account = id("acc");
         String opened = CommandSender.send(List.of("open", "--account", account, "--owner", "dora", "--currency",
                 "EUR"), kafka, Duration.ofSeconds(30));
@@ -175,7 +202,8 @@ class LedgerSystemIT {
                 "--amount", "420", "--currency", "EUR", "--command-id", commandId), kafka, Duration.ofSeconds(30));
         assertThat(deposited).contains("\"SUCCEEDED\"").contains("\"balance\": 420");
 
-        Response status = system.command.get("/api/v1/commands/" + commandId, system.operator);
+        Response status = system.command.get("/api/v1/commands/" + commandId + "?producer=" + CommandSender.PRODUCER,
+                system.operator);
         assertThat(status.body().path("status").asText()).isEqualTo("SUCCEEDED");
         Response read = system.query.get("/api/v1/accounts/" + account + "?minVersion=2", system.operator);
         assertThat(read.body().path("balance").asLong()).isEqualTo(420);
@@ -317,7 +345,7 @@ class LedgerSystemIT {
     }
 
     private static void assertTopicMirrorsStore(String topic, List<StoredEvent> stored) {
-        List<TopicEvent> published = TopicSnapshot.read(system.stack.config().kafkaBootstrapServers(), topic,
+        List<TopicEvent> published = TopicSnapshot.read(system.stack.config().kafkaClientProperties(KafkaUsers.ADMIN), topic,
                 Duration.ofSeconds(60));
         assertThat(published).allSatisfy(p -> assertThat(p.decodeError()).as("every published event decodes").isNull());
         Set<String> storedKeys = new HashSet<>();

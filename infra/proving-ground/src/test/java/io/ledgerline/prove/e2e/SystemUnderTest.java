@@ -18,6 +18,9 @@ import java.util.stream.Collectors;
  */
 final class SystemUnderTest implements AutoCloseable {
 
+    /** A command producer with the service role that may send deposits only. */
+    static final String DEPOSIT_FEED = "deposit-feed";
+
     final LocalStack stack;
     final Api command;
     final Api query;
@@ -44,7 +47,8 @@ final class SystemUnderTest implements AutoCloseable {
         String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.endsWith("-exec.jar"))
                 .collect(Collectors.joining(File.pathSeparator));
-        LocalStackConfig config = LocalStackConfig.of(root, data).withPorts(Ports.free()).withClasspath(classpath);
+        LocalStackConfig config = LocalStackConfig.of(root, data).withPorts(Ports.free()).withClasspath(classpath)
+                .withKafkaProducer(DEPOSIT_FEED, "service", "deposit");
         LocalStack stack = new LocalStack(config);
         stack.start();
         return new SystemUnderTest(stack);
