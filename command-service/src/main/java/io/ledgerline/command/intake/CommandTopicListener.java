@@ -30,10 +30,11 @@ import org.springframework.stereotype.Component;
 /**
  * Executes command messages from the producers' topics ({@code ledger.commands.v1.<producer>}, see
  * {@link CommandProducers}) with the rights of the producer whose topic it is, and publishes exactly one
- * {@code CommandResult} per command id (at least once) to that producer's {@code ledger.command-results.v1.<producer>}.
- * Command ids are scoped per producer: two producers may use the same id, and each gets its own result. A
- * redelivered command executes nothing: its stored result is published again. An undecodable, invalid or
- * forbidden message is answered REJECTED (when it has a command id) and then dead-lettered
+ * {@code CommandResult} per command id (at least once) to that producer's
+ * {@code ledger.command-results.v1.<producer>}. Command ids are scoped per producer: two producers may use the
+ * same id, and each gets its own result. A redelivered command executes nothing: its stored result is published
+ * again. A valid message its producer may not send is answered REJECTED {@code forbidden}, like an HTTP 403. An
+ * undecodable or invalid message is answered REJECTED (when it has a command id) and then dead-lettered
  * ({@link KafkaIntakeConfig#commandDeadLetters}), and its offset is committed like any other, so it never blocks
  * its partition. A command waits for room in the instance's bound ({@link CommandAdmission}) before anything is
  * recorded for it, so a full instance stops fetching its partitions instead of queueing without limit.

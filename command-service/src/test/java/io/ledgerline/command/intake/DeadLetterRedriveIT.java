@@ -59,7 +59,7 @@ class DeadLetterRedriveIT extends CommandServiceIT {
             send(producer, Topics.deadLetter(COMMAND_TOPIC), account, unanswered, deposit(account, "tx-new", 7));
             send(producer, Topics.deadLetter(COMMAND_TOPIC), account, answered, deposit(account, "tx-answered", 5));
 
-            assertThat(DeadLetterRedrive.redrive(Topics.deadLetter(COMMAND_TOPIC), Map.of("bootstrap.servers", brokers))).isEqualTo(2);
+            assertThat(DeadLetterRedrive.redrive(Topics.deadLetter(COMMAND_TOPIC), plainClient())).isEqualTo(2);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> poll(results, seen).stream()
                     .filter(result -> result.getCommandId().equals(answered)).count() == 2
@@ -71,7 +71,7 @@ class DeadLetterRedriveIT extends CommandServiceIT {
         }
         assertThat(storedBalance(account)).isEqualTo(12);
         assertThat(storedEventsOfAccount(account)).isEqualTo(3);
-        assertThat(DeadLetterRedrive.redrive(Topics.deadLetter(COMMAND_TOPIC), Map.of("bootstrap.servers", brokers))).isZero();
+        assertThat(DeadLetterRedrive.redrive(Topics.deadLetter(COMMAND_TOPIC), plainClient())).isZero();
     }
 
     /** The other tests of this context dead-letter records too: mark those as re-driven already. */
@@ -111,5 +111,10 @@ class DeadLetterRedriveIT extends CommandServiceIT {
             seen.add(codec.decode(record.value(), CommandResult.class));
         }
         return seen;
+    }
+
+    /** The embedded broker of these tests is PLAINTEXT: a client needs its address only. */
+    private Map<String, Object> plainClient() {
+        return Map.of("bootstrap.servers", brokers);
     }
 }

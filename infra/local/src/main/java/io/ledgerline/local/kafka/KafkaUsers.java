@@ -85,21 +85,20 @@ public final class KafkaUsers {
 
     /** Client settings of {@code user} (SCRAM), for producers, consumers and admin clients alike. */
     public Map<String, Object> clientProperties(String bootstrapServers, String user) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
-        properties.put(SaslConfigs.SASL_MECHANISM, SCRAM);
-        properties.put(SaslConfigs.SASL_JAAS_CONFIG, scramJaas(user, password(user)));
-        return properties;
+        return sasl(bootstrapServers, SCRAM, scramJaas(user, password(user)));
     }
 
     /** The super user over PLAIN: works before any SCRAM credential exists. */
     Map<String, Object> bootstrapAdminProperties(String bootstrapServers) {
+        return sasl(bootstrapServers, PLAIN, plainJaas(ADMIN, password(ADMIN)));
+    }
+
+    private static Map<String, Object> sasl(String bootstrapServers, String mechanism, String jaas) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
-        properties.put(SaslConfigs.SASL_MECHANISM, PLAIN);
-        properties.put(SaslConfigs.SASL_JAAS_CONFIG, plainJaas(ADMIN, password(ADMIN)));
+        properties.put(SaslConfigs.SASL_MECHANISM, mechanism);
+        properties.put(SaslConfigs.SASL_JAAS_CONFIG, jaas);
         return properties;
     }
 
