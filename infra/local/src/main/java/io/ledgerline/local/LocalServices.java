@@ -14,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,8 +94,7 @@ public final class LocalServices {
         Path file = kafkaLogin(config, service).resolve("spring.kafka.properties.sasl.jaas.config");
         try {
             Files.createDirectories(file.getParent());
-            Files.deleteIfExists(file);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            KafkaUsers.createOwnerOnly(file);
             Files.writeString(file, KafkaUsers.scramJaas(service, config.kafkaUsers().password(service)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the Kafka login of " + service, e);

@@ -138,9 +138,7 @@ public final class KafkaBroker {
         try {
             Files.createDirectories(settings.directory());
             // it holds the super user's password: readable by the owner only
-            Files.deleteIfExists(settings.propertiesFile());
-            Files.createFile(settings.propertiesFile(), java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            KafkaUsers.createOwnerOnly(settings.propertiesFile());
             try (Writer out = Files.newBufferedWriter(settings.propertiesFile())) {
                 serverProperties(settings).store(out, "written by ledgerline-local on every start");
             }

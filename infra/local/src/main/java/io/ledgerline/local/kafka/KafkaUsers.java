@@ -194,6 +194,16 @@ public final class KafkaUsers {
         }
     }
 
+    /** Creates {@code file} anew, empty and readable by its owner only where the file system knows POSIX modes. */
+    public static void createOwnerOnly(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(file); // the data folder's own permissions apply
+        }
+    }
+
     private static void ownerOnly(Path file) throws IOException {
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
