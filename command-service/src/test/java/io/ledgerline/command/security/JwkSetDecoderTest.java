@@ -12,6 +12,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +24,10 @@ import org.springframework.security.oauth2.jwt.JwtException;
 
 /** The JWK set against an identity provider that is up, down, slow, answering garbage, and flooded with kids. */
 class JwkSetDecoderTest {
+
+    /** Never counted down: a slow provider's requests wait on it, so nothing sleeps. */
+    private static final CountDownLatch HUNG_PROVIDER = new CountDownLatch(1);
+
 
     private enum Mode { UP, DOWN, SLOW, GARBAGE }
 
@@ -45,7 +51,8 @@ class JwkSetDecoderTest {
             Mode now = mode.get();
             try {
                 if (now == Mode.SLOW) {
-                    Thread.sleep(3_000); // the provider being slow, not the test waiting
+                    // the provider hangs (longer than the decoder's 2 s read timeout) until the test ends
+                    HUNG_PROVIDER.await(3, TimeUnit.SECONDS);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
