@@ -4,6 +4,8 @@ import static io.ledgerline.command.support.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ledgerline.command.account.AccountCommand.CreditForTransfer;
+import io.ledgerline.contracts.LedgerLimits;
 import io.ledgerline.command.support.CommandServiceIT;
 import io.ledgerline.command.support.HttpApi.Response;
 import io.ledgerline.command.support.TopicReader;
@@ -13,11 +15,18 @@ import io.ledgerline.contracts.transfer.TransferCompleted;
 import io.ledgerline.contracts.transfer.TransferRequested;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.common.Registration;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every path of the transfer table of PRODUCT.md §2, over HTTP, settled by the transfer process on the real stack. */
 class TransferIT extends CommandServiceIT {
 
+    @Autowired
+    private SimpleCommandBus commandBus;
 
     private Response transfer(String token, String id, String source, String destination, long amount,
                               String currency) {
@@ -140,6 +149,70 @@ class TransferIT extends CommandServiceIT {
         assertThat(failureReason(toDollars)).isEqualTo("currency-mismatch");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(storedBalance(source)).isEqualTo(100));
         assertThat(storedEventTypes("account:" + source)).containsSubsequence("TransferDebited", "TransferRefunded");
+    }
+
+    /**
+     * The case that once held a transfer forever: deposits raise the source's balance while its debit is in flight,
+     * the destination refuses the credit, and the refund would take the balance past 2^53 − 1. The credit is held
+     * back (the transfer process's dispatch waits on a latch) so the deposits land between the debit and the refund;
+     * a deposit that would leave no room for the refund is refused, one that leaves exactly enough is taken, and the
+     * refund is applied.
+     */
+    @Test
+    void keepsRoomForTheRefundWhenDepositsLandBetweenTheDebitAndTheRefund() throws InterruptedException {
+        long nearMax = LedgerLimits.MAX_BALANCE - 100;
+        String source = openAccount("alice", "EUR", LedgerLimits.MAX_AMOUNT);
+        for (int i = 1; i < 9; i++) {
+            deposit(source, "fill-" + i, LedgerLimits.MAX_AMOUNT);
+        }
+        deposit(source, "fill-9", nearMax - 9 * LedgerLimits.MAX_AMOUNT);
+        String closed = openAccount("bob", "EUR", 0);
+        api.post("/api/v1/accounts/" + closed + "/close", OPERATOR, null);
+
+        String id = unique("t");
+        CountDownLatch creditSent = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Registration holdTheCredit = commandBus.registerDispatchInterceptor(messages -> (index, command) -> {
+            if (command.getPayload() instanceof CreditForTransfer credit && credit.transferId().equals(id)) {
+                creditSent.countDown();
+                awaitQuietly(release);
+            }
+            return command;
+        });
+        try {
+            transfer(SERVICE, id, source, closed, 50, "EUR");
+            assertThat(creditSent.await(30, TimeUnit.SECONDS)).as("the transfer process sent the credit").isTrue();
+            assertThat(storedBalance(source)).isEqualTo(nearMax - 50);
+
+            Response noRoom = api.post("/api/v1/accounts/" + source + "/deposits", SERVICE,
+                    json("transactionId", "too-much", "amount", 101, "currency", "EUR"));
+            assertThat(noRoom.status()).as(noRoom.toString()).isEqualTo(422);
+            assertThat(noRoom.code()).isEqualTo("amount-out-of-range");
+            deposit(source, "exactly-enough", 100);
+        } finally {
+            release.countDown();
+            holdTheCredit.cancel();
+        }
+
+        assertThat(awaitTerminal(id)).containsExactly("TransferRequested", "TransferFailed");
+        assertThat(failureReason(id)).isEqualTo("account-closed");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(storedBalance(source)).isEqualTo(LedgerLimits.MAX_BALANCE));
+        assertThat(storedEventTypes("account:" + source)).endsWith("TransferDebited", "MoneyDeposited", "TransferRefunded");
+    }
+
+    private void deposit(String account, String transactionId, long amount) {
+        Response deposited = api.post("/api/v1/accounts/" + account + "/deposits", SERVICE,
+                json("transactionId", transactionId, "amount", amount, "currency", "EUR"));
+        assertThat(deposited.status()).as(deposited.toString()).isEqualTo(200);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
