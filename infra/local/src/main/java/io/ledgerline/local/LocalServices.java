@@ -34,7 +34,30 @@ public final class LocalServices {
     private LocalServices() {
     }
 
-    public static ChildProcess commandService(LocalStackConfig config, ProcessContext context) {
+    /** Instance {@code n} (from 1) of a service: the first keeps the service's name, the others get a suffix. */
+    public static String instanceName(String service, int n) {
+        return n == 1 ? service : service + "-" + n;
+    }
+
+    /** The service a process name from {@link #instanceName} belongs to, e.g. command-service for command-service-2. */
+    public static String serviceOf(String processName) {
+        return processName.startsWith(COMMAND_SERVICE) ? COMMAND_SERVICE
+                : processName.startsWith(QUERY_SERVICE) ? QUERY_SERVICE : processName;
+    }
+
+    /** Every service process name of {@code config}'s instances, command-services first. */
+    public static List<String> processNames(LocalStackConfig config) {
+        List<String> names = new ArrayList<>();
+        for (int n = 1; n <= config.instances().commandServices(); n++) {
+            names.add(instanceName(COMMAND_SERVICE, n));
+        }
+        for (int n = 1; n <= config.instances().queryServices(); n++) {
+            names.add(instanceName(QUERY_SERVICE, n));
+        }
+        return names;
+    }
+
+    public static ChildProcess commandService(LocalStackConfig config, ProcessContext context, int n) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", config.jdbcUrl());
         properties.put("spring.datasource.username", LocalPostgres.USER);
@@ -50,11 +73,11 @@ public final class LocalServices {
             }
         }
         properties.putAll(config.commandServiceProperties());
-        return service(COMMAND_SERVICE, config.commandServiceJar(), config.ports().commandService(), properties,
+        return service(COMMAND_SERVICE, n, config.commandServiceJar(), config.commandServicePort(n), properties,
                 config, context);
     }
 
-    public static ChildProcess queryService(LocalStackConfig config, ProcessContext context) {
+    public static ChildProcess queryService(LocalStackConfig config, ProcessContext context, int n) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("spring.data.mongodb.uri", config.mongoUri());
         properties.put("spring.kafka.bootstrap-servers", config.kafkaBootstrapServers());
@@ -63,12 +86,17 @@ public final class LocalServices {
         properties.put("spring.config.import", "optional:configtree:" + config.folder().secrets() + "/,"
                 + "optional:configtree:" + kafkaLogin(config, QUERY_SERVICE) + "/");
         properties.putAll(config.queryServiceProperties());
-        return service(QUERY_SERVICE, config.queryServiceJar(), config.ports().queryService(), properties,
+        return service(QUERY_SERVICE, n, config.queryServiceJar(), config.queryServicePort(n), properties,
                 config, context);
     }
 
-    private static ChildProcess service(String name, Path jar, int port, Map<String, String> properties,
+    /**
+     * One process of {@code service}: every instance logs in to Kafka as the service's user (ACLs are per service,
+     * not per instance); its own name is in its environment ({@code LEDGERLINE_INSTANCE}), its log file and pid file.
+     */
+    private static ChildProcess service(String service, int n, Path jar, int port, Map<String, String> properties,
                                         LocalStackConfig config, ProcessContext context) {
+        String name = instanceName(service, n);
         properties.put("spring.kafka.security.protocol", "SASL_PLAINTEXT");
         properties.put("spring.kafka.properties.sasl.mechanism", KafkaUsers.SCRAM);
         List<String> command = new ArrayList<>(List.of(ProcessContext.JAVA, "-Xmx" + config.heaps().services()));
@@ -78,10 +106,11 @@ public final class LocalServices {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("LEDGERLINE_JWK_SET_URI", config.jwkSetUri());
         environment.put("LEDGERLINE_OPEN_OPERATIONAL_ENDPOINTS", "true");
+        environment.put("LEDGERLINE_INSTANCE", name);
         environment.putAll(config.serviceEnvironment());
         return new ChildProcess(name, context, command, environment, readiness(port), STOP_GRACE, () -> {
-            requireJar(name, jar);
-            writeKafkaLogin(config, name);
+            requireJar(service, jar);
+            writeKafkaLogin(config, service);
         });
     }
 
@@ -93,9 +122,13 @@ public final class LocalServices {
     private static void writeKafkaLogin(LocalStackConfig config, String service) {
         Path file = kafkaLogin(config, service).resolve("spring.kafka.properties.sasl.jaas.config");
         try {
+            String login = KafkaUsers.scramJaas(service, config.kafkaUsers().password(service));
+            if (Files.isRegularFile(file) && Files.readString(file).equals(login)) {
+                return; // every instance of the service uses this file: never rewrite it under a starting peer
+            }
             Files.createDirectories(file.getParent());
             KafkaUsers.createOwnerOnly(file);
-            Files.writeString(file, KafkaUsers.scramJaas(service, config.kafkaUsers().password(service)));
+            Files.writeString(file, login);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the Kafka login of " + service, e);
         }

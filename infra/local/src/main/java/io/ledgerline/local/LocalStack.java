@@ -75,8 +75,12 @@ public final class LocalStack implements AutoCloseable {
                 config.kafkaUsers()), context);
         this.mongo = MongoProcess.process(folder.mongoFile(), config.ports().mongo(), config.heaps().mongo(), context);
         if (config.startServices()) {
-            services.add(LocalServices.commandService(config, context));
-            services.add(LocalServices.queryService(config, context));
+            for (int n = 1; n <= config.instances().commandServices(); n++) {
+                services.add(LocalServices.commandService(config, context, n));
+            }
+            for (int n = 1; n <= config.instances().queryServices(); n++) {
+                services.add(LocalServices.queryService(config, context, n));
+            }
         }
     }
 
@@ -151,12 +155,24 @@ public final class LocalStack implements AutoCloseable {
         return mongo;
     }
 
+    /** The first command-service instance. */
     public ManagedProcess commandService() {
         return service(LocalServices.COMMAND_SERVICE);
     }
 
+    /** The first query-service instance. */
     public ManagedProcess queryService() {
         return service(LocalServices.QUERY_SERVICE);
+    }
+
+    /** Every command-service instance, the first one first. */
+    public List<ManagedProcess> commandServices() {
+        return instancesOf(LocalServices.COMMAND_SERVICE);
+    }
+
+    /** Every query-service instance, the first one first. */
+    public List<ManagedProcess> queryServices() {
+        return instancesOf(LocalServices.QUERY_SERVICE);
     }
 
     /** Every component, in start order. */
@@ -263,12 +279,33 @@ public final class LocalStack implements AutoCloseable {
 
     private void requireFreePorts() {
         List<String> busy = new ArrayList<>();
+        Map<Integer, String> owners = new LinkedHashMap<>();
         config.ports().byComponent().forEach((component, port) -> {
             boolean needed = config.startServices() || !component.endsWith("-service");
             if (needed && !Ports.isFree(port)) {
                 busy.add(component + " port " + port + " (" + Ports.environmentVariable(component) + ")");
             }
+            owners.put(port, component);
         });
+        if (config.startServices()) {
+            Map<String, Integer> extra = new LinkedHashMap<>();
+            for (int n = 2; n <= config.instances().commandServices(); n++) {
+                extra.put(LocalServices.instanceName(LocalServices.COMMAND_SERVICE, n), config.commandServicePort(n));
+            }
+            for (int n = 2; n <= config.instances().queryServices(); n++) {
+                extra.put(LocalServices.instanceName(LocalServices.QUERY_SERVICE, n), config.queryServicePort(n));
+            }
+            extra.forEach((instance, port) -> {
+                String owner = owners.putIfAbsent(port, instance);
+                if (owner != null) {
+                    throw new IllegalArgumentException(instance + " would listen on " + port + ", the port of "
+                            + owner + "; choose ports further apart (instances are 10 apart)");
+                }
+                if (!Ports.isFree(port)) {
+                    busy.add(instance + " port " + port);
+                }
+            });
+        }
         if (config.kafkaProxiedListener() != null && !Ports.isFree(config.kafkaProxiedListener().port())) {
             busy.add("kafka proxied listener port " + config.kafkaProxiedListener().port());
         }
@@ -285,15 +322,30 @@ public final class LocalStack implements AutoCloseable {
                 .start();
     }
 
+    /** Every process name a stack in this folder may have run, services first (up to the most instances). */
     private List<String> stopOrder() {
-        return List.of(LocalServices.COMMAND_SERVICE, LocalServices.QUERY_SERVICE, KafkaBroker.NAME,
-                MongoProcess.NAME, PostgresProcess.NAME);
+        List<String> names = new ArrayList<>();
+        for (String service : List.of(LocalServices.COMMAND_SERVICE, LocalServices.QUERY_SERVICE)) {
+            for (int n = 1; n <= LocalStackConfig.Instances.MAX; n++) {
+                names.add(LocalServices.instanceName(service, n));
+            }
+        }
+        names.addAll(List.of(KafkaBroker.NAME, MongoProcess.NAME, PostgresProcess.NAME));
+        return names;
     }
 
     private List<SupervisedProcess> supervised() {
         List<SupervisedProcess> all = new ArrayList<>(List.of(postgres, kafka, mongo));
         all.addAll(services);
         return all;
+    }
+
+    private List<ManagedProcess> instancesOf(String service) {
+        if (services.isEmpty()) {
+            throw new IllegalStateException("this stack runs without services");
+        }
+        return services.stream().filter(s -> LocalServices.serviceOf(s.name()).equals(service))
+                .<ManagedProcess>map(s -> s).toList();
     }
 
     private ManagedProcess service(String name) {

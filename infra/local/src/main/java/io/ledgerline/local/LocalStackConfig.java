@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param kafkaProxiedListener    null, or a second broker listener advertised at a proxy's port (fault drills)
  * @param kafkaProducers          the command producers: each a Kafka user with its own topics and ACLs, and an
  *                                entry of command-service's {@code ledgerline.intake.producers}
+ * @param instances               how many processes of each service run side by side (see {@link Instances})
  */
 public record LocalStackConfig(Path dataDirectory, Ports ports, boolean clean, boolean startServices,
                                Path commandServiceJar, Path queryServiceJar, Heaps heaps,
@@ -34,7 +35,7 @@ public record LocalStackConfig(Path dataDirectory, Ports ports, boolean clean, b
                                Map<String, String> queryServiceProperties,
                                Map<String, String> serviceEnvironment, String classpath, Duration startTimeout,
                                KafkaBroker.ProxiedListener kafkaProxiedListener,
-                               List<KafkaUsers.Producer> kafkaProducers) {
+                               List<KafkaUsers.Producer> kafkaProducers, Instances instances) {
 
     /** {@code send-command}'s producer, and the proving ground's load generator's; both with the service role. */
     public static final String CLI_PRODUCER = io.ledgerline.local.tools.CommandSender.PRODUCER;
@@ -57,6 +58,50 @@ public record LocalStackConfig(Path dataDirectory, Ports ports, boolean clean, b
         }
     }
 
+    /**
+     * How many command-service and query-service processes run side by side on the shared PostgreSQL, Kafka and
+     * MongoDB-wire store. Instance {@code n} (from 1) of a service listens on its port from {@link Ports} plus
+     * {@code 10 × (n − 1)}: 8081, 8091, 8101 … for the command-service and 8082, 8092 … for the query-service.
+     */
+    public record Instances(int commandServices, int queryServices) {
+
+        public static final Instances ONE_EACH = new Instances(1, 1);
+        /** More would not fit two cores; the port scheme leaves room for nine. */
+        public static final int MAX = 4;
+        static final int PORT_STEP = 10;
+
+        public Instances {
+            if (commandServices < 1 || commandServices > MAX || queryServices < 1 || queryServices > MAX) {
+                throw new IllegalArgumentException("instances of each service: 1 to " + MAX + ", not "
+                        + commandServices + "," + queryServices);
+            }
+        }
+
+        /** {@code C,Q}, e.g. {@code 2,2}. */
+        public static Instances parse(String text) {
+            String[] parts = text.trim().split("\\s*,\\s*");
+            try {
+                if (parts.length == 2) {
+                    return new Instances(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+                }
+            } catch (IllegalArgumentException e) {
+                // not numbers, or out of range: reported below
+            }
+            throw new IllegalArgumentException("--instances takes C,Q (command-service and query-service "
+                    + "processes, each 1 to " + MAX + "), e.g. 2,2; not '" + text + "'");
+        }
+
+        /** The port of instance {@code n} (from 1) of a service whose first instance listens on {@code first}. */
+        static int port(int first, int n) {
+            return first + PORT_STEP * (n - 1);
+        }
+
+        @Override
+        public String toString() {
+            return commandServices + "," + queryServices;
+        }
+    }
+
     public LocalStackConfig {
         dataDirectory = dataDirectory.toAbsolutePath().normalize();
         Objects.requireNonNull(ports, "ports");
@@ -71,6 +116,7 @@ public record LocalStackConfig(Path dataDirectory, Ports ports, boolean clean, b
         queryServiceProperties = ordered(queryServiceProperties);
         serviceEnvironment = ordered(serviceEnvironment);
         kafkaProducers = List.copyOf(kafkaProducers == null ? DEFAULT_PRODUCERS : kafkaProducers);
+        instances = instances == null ? Instances.ONE_EACH : instances;
     }
 
     /**
@@ -84,68 +130,68 @@ public record LocalStackConfig(Path dataDirectory, Ports ports, boolean clean, b
                 root.resolve("command-service/target/command-service-exec.jar"),
                 root.resolve("query-service/target/query-service-exec.jar"),
                 Heaps.DEFAULTS, Map.of(), Map.of(), Map.of(), System.getProperty("java.class.path"),
-                Duration.ofSeconds(180), null, DEFAULT_PRODUCERS);
+                Duration.ofSeconds(180), null, DEFAULT_PRODUCERS, Instances.ONE_EACH);
     }
 
     public LocalStackConfig withPorts(Ports value) {
         return new LocalStackConfig(dataDirectory, value, clean, startServices, commandServiceJar, queryServiceJar,
                 heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout,
-                kafkaProxiedListener, kafkaProducers);
+                kafkaProxiedListener, kafkaProducers, instances);
     }
 
     public LocalStackConfig withClean(boolean value) {
         return new LocalStackConfig(dataDirectory, ports, value, startServices, commandServiceJar, queryServiceJar,
                 heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout,
-                kafkaProxiedListener, kafkaProducers);
+                kafkaProxiedListener, kafkaProducers, instances);
     }
 
     /** Only PostgreSQL, Kafka, MongoDB-wire and the JWKS server, e.g. to run the services from an IDE. */
     public LocalStackConfig withoutServices() {
         return new LocalStackConfig(dataDirectory, ports, clean, false, commandServiceJar, queryServiceJar,
                 heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout,
-                kafkaProxiedListener, kafkaProducers);
+                kafkaProxiedListener, kafkaProducers, instances);
     }
 
     public LocalStackConfig withServiceJars(Path commandService, Path queryService) {
         return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandService, queryService,
                 heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout,
-                kafkaProxiedListener, kafkaProducers);
+                kafkaProxiedListener, kafkaProducers, instances);
     }
 
     public LocalStackConfig withHeaps(Heaps value) {
         return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar,
                 value, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout,
-                kafkaProxiedListener, kafkaProducers);
+                kafkaProxiedListener, kafkaProducers, instances);
     }
 
     public LocalStackConfig withCommandServiceProperty(String key, String value) {
         return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar,
                 heaps, plus(commandServiceProperties, key, value), queryServiceProperties, serviceEnvironment,
-                classpath, startTimeout, kafkaProxiedListener, kafkaProducers);
+                classpath, startTimeout, kafkaProxiedListener, kafkaProducers, instances);
     }
 
     public LocalStackConfig withQueryServiceProperty(String key, String value) {
         return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar,
                 heaps, commandServiceProperties, plus(queryServiceProperties, key, value), serviceEnvironment,
-                classpath, startTimeout, kafkaProxiedListener, kafkaProducers);
+                classpath, startTimeout, kafkaProxiedListener, kafkaProducers, instances);
     }
 
     public LocalStackConfig withServiceEnvironment(String name, String value) {
         return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar,
                 heaps, commandServiceProperties, queryServiceProperties, plus(serviceEnvironment, name, value),
-                classpath, startTimeout, kafkaProxiedListener, kafkaProducers);
+                classpath, startTimeout, kafkaProxiedListener, kafkaProducers, instances);
     }
 
     public LocalStackConfig withClasspath(String value) {
         return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar,
                 heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, value, startTimeout,
-                kafkaProxiedListener, kafkaProducers);
+                kafkaProxiedListener, kafkaProducers, instances);
     }
 
     public LocalStackConfig withStartTimeout(Duration value) {
         return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar,
                 heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, value,
-                kafkaProxiedListener, kafkaProducers);
+                kafkaProxiedListener, kafkaProducers, instances);
     }
 
     /**
@@ -156,7 +202,14 @@ public record LocalStackConfig(Path dataDirectory, Ports ports, boolean clean, b
     public LocalStackConfig withKafkaProxiedListener(int brokerPort, int advertisedPort) {
         return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar,
                 heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout,
-                new KafkaBroker.ProxiedListener(brokerPort, advertisedPort), kafkaProducers);
+                new KafkaBroker.ProxiedListener(brokerPort, advertisedPort), kafkaProducers, instances);
+    }
+
+    /** {@code instances.commandServices()} command-service and {@code queryServices()} query-service processes. */
+    public LocalStackConfig withInstances(Instances value) {
+        return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar,
+                heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout,
+                kafkaProxiedListener, kafkaProducers, value);
     }
 
     /** One more command producer, with {@code roles} (comma-separated) and, unless null, only {@code commands}. */
@@ -165,7 +218,7 @@ public record LocalStackConfig(Path dataDirectory, Ports ports, boolean clean, b
         producers.add(new KafkaUsers.Producer(name, roles, commands));
         return new LocalStackConfig(dataDirectory, ports, clean, startServices, commandServiceJar, queryServiceJar,
                 heaps, commandServiceProperties, queryServiceProperties, serviceEnvironment, classpath, startTimeout,
-                kafkaProxiedListener, producers);
+                kafkaProxiedListener, producers, instances);
     }
 
     /** The broker's users and their passwords, in the data folder. */
@@ -194,12 +247,36 @@ public record LocalStackConfig(Path dataDirectory, Ports ports, boolean clean, b
         return "mongodb://127.0.0.1:" + ports.mongo() + "/ledgerline";
     }
 
+    /** The first command-service instance's base URL. */
     public String commandServiceUrl() {
         return "http://127.0.0.1:" + ports.commandService();
     }
 
+    /** The first query-service instance's base URL. */
     public String queryServiceUrl() {
         return "http://127.0.0.1:" + ports.queryService();
+    }
+
+    /** The HTTP port of command-service instance {@code n} (from 1). */
+    public int commandServicePort(int n) {
+        return Instances.port(ports.commandService(), n);
+    }
+
+    /** The HTTP port of query-service instance {@code n} (from 1). */
+    public int queryServicePort(int n) {
+        return Instances.port(ports.queryService(), n);
+    }
+
+    /** Every command-service instance's base URL, instance 1 first. */
+    public List<String> commandServiceUrls() {
+        return java.util.stream.IntStream.rangeClosed(1, instances.commandServices())
+                .mapToObj(n -> "http://127.0.0.1:" + commandServicePort(n)).toList();
+    }
+
+    /** Every query-service instance's base URL, instance 1 first. */
+    public List<String> queryServiceUrls() {
+        return java.util.stream.IntStream.rangeClosed(1, instances.queryServices())
+                .mapToObj(n -> "http://127.0.0.1:" + queryServicePort(n)).toList();
     }
 
     public String jwkSetUri() {

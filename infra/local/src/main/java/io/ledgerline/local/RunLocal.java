@@ -113,7 +113,7 @@ public final class RunLocal {
         LocalStackConfig config;
         try {
             config = LocalStackConfig.of(root, data).withPorts(Ports.fromEnvironment(System.getenv()))
-                    .withClean(args.clean());
+                    .withClean(args.clean()).withInstances(args.instances());
         } catch (IllegalArgumentException e) {
             System.err.println("run-local: " + e.getMessage());
             System.exit(2);
@@ -156,12 +156,23 @@ public final class RunLocal {
                 times(stack.componentStartupTimes()));
         out.println();
         if (c.startServices()) {
-            for (String[] service : new String[][] {{"command-service", c.commandServiceUrl()},
-                    {"query-service", c.queryServiceUrl()}}) {
+            List<String[]> services = new java.util.ArrayList<>();
+            List<String> commandUrls = c.commandServiceUrls();
+            for (int n = 1; n <= commandUrls.size(); n++) {
+                services.add(new String[] {LocalServices.instanceName("command-service", n), commandUrls.get(n - 1)});
+            }
+            List<String> queryUrls = c.queryServiceUrls();
+            for (int n = 1; n <= queryUrls.size(); n++) {
+                services.add(new String[] {LocalServices.instanceName("query-service", n), queryUrls.get(n - 1)});
+            }
+            for (String[] service : services) {
                 String url = service[1];
                 out.printf("  %-16s %s%n", service[0], url);
                 out.printf("  %-16s %s/swagger-ui.html   (OpenAPI %s/v3/api-docs)%n", "", url, url);
                 out.printf("  %-16s %s/actuator/health   %s/actuator/prometheus%n", "", url, url);
+            }
+            if (services.size() > 2) {
+                out.println("  (instances share PostgreSQL, Kafka and MongoDB-wire; send to any of them)");
             }
         } else {
             out.println("  services         not started (--infra-only); run them against the endpoints below");

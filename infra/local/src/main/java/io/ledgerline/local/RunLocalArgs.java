@@ -12,14 +12,15 @@ import java.util.Set;
 
 /**
  * The command line of {@code infra/run-local}:
- * {@code [--clean] [--infra-only] [--data <dir>]} runs the stack;
+ * {@code [--clean] [--infra-only] [--instances C,Q] [--data <dir>]} runs the stack;
  * {@code token --role <role> --sub <subject> [--ttl 12h] [--alg RS256|ES256] [--data <dir>]} mints one token.
  *
  * @param dataDirectory null unless {@code --data} was given (see {@link #dataDirectory(Map, Path)})
  * @param token         what to mint, for {@link Command#TOKEN}; null otherwise
+ * @param instances     command-service and query-service processes to run
  */
 public record RunLocalArgs(Command command, boolean clean, boolean infraOnly, Path dataDirectory,
-                           TokenRequest token) {
+                           TokenRequest token, LocalStackConfig.Instances instances) {
 
     public enum Command { RUN, TOKEN, HELP }
 
@@ -30,7 +31,7 @@ public record RunLocalArgs(Command command, boolean clean, boolean infraOnly, Pa
     public static final Duration DEFAULT_TTL = Duration.ofHours(12);
 
     public static final String USAGE = """
-            usage: infra/run-local [--clean] [--infra-only] [--data <dir>] [--no-build]
+            usage: infra/run-local [--clean] [--infra-only] [--instances C,Q] [--data <dir>] [--no-build]
                    infra/run-local token --role <customer|service|operator|auditor> --sub <subject> \
             [--ttl 12h] [--alg RS256|ES256] [--data <dir>]
                    infra/run-local send-command <open|deposit|withdraw|transfer> --name value ...
@@ -39,6 +40,8 @@ public record RunLocalArgs(Command command, boolean clean, boolean infraOnly, Pa
 
               --clean       wipe the data folder first (keys, events, topics, read models, logs)
               --infra-only  start PostgreSQL, Kafka, MongoDB-wire and the JWKS endpoint, not the services
+              --instances C,Q  C command-service and Q query-service processes (default 1,1); instance n
+                            listens on its service's port + 10 x (n - 1): 8081, 8091 ... and 8082, 8092 ...
               --data <dir>  data folder (default: $LEDGERLINE_DATA_DIR, else <repository>/.ledgerline)
               --no-build    do not build, even if sources changed (handled by infra/run-local)
               --ttl         token lifetime: 90s, 30m, 12h, 7d or ISO-8601 (PT12H)
@@ -57,6 +60,7 @@ public record RunLocalArgs(Command command, boolean clean, boolean infraOnly, Pa
         String subject = null;
         Duration ttl = DEFAULT_TTL;
         JWSAlgorithm algorithm = JWSAlgorithm.RS256;
+        LocalStackConfig.Instances instances = null;
         Iterator<String> it = args.iterator();
         if (!args.isEmpty() && args.get(0).equals("token")) {
             command = Command.TOKEN;
@@ -69,6 +73,7 @@ public record RunLocalArgs(Command command, boolean clean, boolean infraOnly, Pa
                 case "-h", "--help" -> command = flag(arg, Command.HELP);
                 case "--clean" -> clean = flag(arg, true);
                 case "--infra-only" -> infraOnly = flag(arg, true);
+                case "--instances" -> instances = LocalStackConfig.Instances.parse(value(arg, it));
                 case "--data" -> data = Path.of(value(arg, it));
                 case "--role" -> role = value(arg, it);
                 case "--sub" -> subject = value(arg, it);
@@ -78,17 +83,22 @@ public record RunLocalArgs(Command command, boolean clean, boolean infraOnly, Pa
             }
         }
         if (command == Command.HELP) {
-            return new RunLocalArgs(Command.HELP, false, false, data, null);
+            return new RunLocalArgs(Command.HELP, false, false, data, null, LocalStackConfig.Instances.ONE_EACH);
         }
         if (command == Command.RUN) {
             if (role != null || subject != null) {
                 throw new IllegalArgumentException("--role and --sub belong to the token command: "
                         + "infra/run-local token --role <role> --sub <subject>");
             }
-            return new RunLocalArgs(Command.RUN, clean, infraOnly, data, null);
+            if (infraOnly && instances != null) {
+                throw new IllegalArgumentException("--infra-only starts no services; --instances does not apply");
+            }
+            return new RunLocalArgs(Command.RUN, clean, infraOnly, data, null,
+                    instances == null ? LocalStackConfig.Instances.ONE_EACH : instances);
         }
-        if (clean || infraOnly) {
-            throw new IllegalArgumentException("token does not start the stack; --clean and --infra-only do not apply");
+        if (clean || infraOnly || instances != null) {
+            throw new IllegalArgumentException(
+                    "token does not start the stack; --clean, --infra-only and --instances do not apply");
         }
         if (role == null || subject == null || subject.isBlank()) {
             throw new IllegalArgumentException("token needs --role and --sub");
@@ -96,7 +106,8 @@ public record RunLocalArgs(Command command, boolean clean, boolean infraOnly, Pa
         if (!ROLES.contains(role)) {
             throw new IllegalArgumentException("unknown role '" + role + "'; one of customer, service, operator, auditor");
         }
-        return new RunLocalArgs(Command.TOKEN, false, false, data, new TokenRequest(role, subject, ttl, algorithm));
+        return new RunLocalArgs(Command.TOKEN, false, false, data, new TokenRequest(role, subject, ttl, algorithm),
+                LocalStackConfig.Instances.ONE_EACH);
     }
 
     /** {@code --data}, else {@code LEDGERLINE_DATA_DIR}, else {@code <repository>/.ledgerline}. */

@@ -21,7 +21,7 @@ class LocalServicesTest {
 
     @Test
     void commandServiceGetsDatabaseKafkaAndTokenKeys() {
-        ChildProcess command = LocalServices.commandService(config, context);
+        ChildProcess command = LocalServices.commandService(config, context, 1);
 
         List<String> start = new ArrayList<>(List.of(ProcessContext.JAVA, "-Xmx256m"));
         start.addAll(JvmOptions.services());
@@ -37,13 +37,35 @@ class LocalServicesTest {
         assertThat(command.environment())
                 .containsEntry("LEDGERLINE_JWK_SET_URI", "http://127.0.0.1:59080/.well-known/jwks.json")
                 .containsEntry("LEDGERLINE_OPEN_OPERATIONAL_ENDPOINTS", "true")
-                .containsEntry("OTEL_SDK_DISABLED", "true");
+                .containsEntry("OTEL_SDK_DISABLED", "true")
+                .containsEntry("LEDGERLINE_INSTANCE", "command-service");
         assertThat(command.logFile()).isEqualTo(Path.of("/data/logs/command-service.log"));
     }
 
     @Test
+    void furtherInstancesListenTenPortsApartUnderTheirOwnNamesAndShareTheServicesKafkaLogin() {
+        LocalStackConfig two = config.withInstances(new LocalStackConfig.Instances(3, 2));
+        ChildProcess third = LocalServices.commandService(two, context, 3);
+        ChildProcess second = LocalServices.queryService(two, context, 2);
+
+        assertThat(third.name()).isEqualTo("command-service-3");
+        assertThat(third.command()).contains("--server.port=8101",
+                "--spring.config.import=optional:configtree:/data/kafka-users/config/command-service/");
+        assertThat(third.environment()).containsEntry("LEDGERLINE_INSTANCE", "command-service-3");
+        assertThat(third.logFile()).isEqualTo(Path.of("/data/logs/command-service-3.log"));
+        assertThat(second.name()).isEqualTo("query-service-2");
+        assertThat(second.command()).contains("--server.port=8092");
+        assertThat(two.commandServiceUrls()).containsExactly("http://127.0.0.1:8081", "http://127.0.0.1:8091",
+                "http://127.0.0.1:8101");
+        assertThat(two.queryServiceUrls()).containsExactly("http://127.0.0.1:8082", "http://127.0.0.1:8092");
+        assertThat(LocalServices.processNames(two)).containsExactly("command-service", "command-service-2",
+                "command-service-3", "query-service", "query-service-2");
+        assertThat(LocalServices.serviceOf("query-service-2")).isEqualTo("query-service");
+    }
+
+    @Test
     void queryServiceGetsMongoAndKafka() {
-        ChildProcess query = LocalServices.queryService(config, context);
+        ChildProcess query = LocalServices.queryService(config, context, 1);
 
         assertThat(query.command()).contains("/repo/query-service/target/query-service-exec.jar",
                 "--server.port=8082",

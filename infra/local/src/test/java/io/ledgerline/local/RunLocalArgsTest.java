@@ -35,6 +35,25 @@ class RunLocalArgsTest {
     }
 
     @Test
+    void readsInstancesOfEachService() {
+        assertThat(RunLocalArgs.parse(List.of()).instances()).isEqualTo(LocalStackConfig.Instances.ONE_EACH);
+        assertThat(RunLocalArgs.parse(List.of("--instances", "2,3")).instances())
+                .isEqualTo(new LocalStackConfig.Instances(2, 3));
+        assertThat(RunLocalArgs.parse(List.of("--instances=2, 1")).instances())
+                .isEqualTo(new LocalStackConfig.Instances(2, 1));
+        for (String wrong : List.of("2", "0,1", "1,5", "a,b", "2,2,2")) {
+            assertThatThrownBy(() -> RunLocalArgs.parse(List.of("--instances", wrong)))
+                    .as(wrong).hasMessageContaining("--instances").hasMessageContaining("'" + wrong + "'");
+        }
+        assertThatThrownBy(() -> RunLocalArgs.parse(List.of("--instances", "0,1")))
+                .hasMessageContaining("1 to 4");
+        assertThatThrownBy(() -> RunLocalArgs.parse(List.of("--infra-only", "--instances", "2,2")))
+                .hasMessageContaining("--instances does not apply");
+        assertThatThrownBy(() -> RunLocalArgs.parse(List.of("token", "--instances", "2,2", "--role", "service",
+                "--sub", "s"))).hasMessageContaining("--instances");
+    }
+
+    @Test
     void dataOptionAcceptsTheEqualsForm() {
         assertThat(RunLocalArgs.parse(List.of("--data=/tmp/x")).dataDirectory(Map.of(), REPO))
                 .isEqualTo(Path.of("/tmp/x"));

@@ -1,5 +1,7 @@
 package io.ledgerline.prove;
 
+import io.ledgerline.local.LocalServices;
+import io.ledgerline.local.LocalStackConfig;
 import io.ledgerline.prove.faults.Fault;
 import io.ledgerline.prove.faults.FaultSettings;
 import io.ledgerline.prove.suite.Scenario;
@@ -12,14 +14,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** The command line of {@code infra/prove}, parsed and checked. */
 public record ProveOptions(WorkloadSettings workload, int accounts, double skew, FaultSettings faults,
                            boolean benchmark, SuiteSettings suite, Duration warmup, Path output,
-                           Duration quiesceTimeout, int visibilitySampleEvery, boolean keepData, boolean help) {
+                           Duration quiesceTimeout, int visibilitySampleEvery, boolean keepData, boolean help,
+                           LocalStackConfig.Instances instances) {
 
     /** Options that shape the workload, which the benchmark suite pins (see SuiteSettings). */
     private static final Set<String> PINNED_BY_BENCHMARK = Set.of("--operations", "--concurrency", "--rate", "--mix",
@@ -47,13 +52,20 @@ public record ProveOptions(WorkloadSettings workload, int accounts, double skew,
               --retry P                probability an operation is sent again with the same ids (default 0.1)
               --via-kafka F            share (0..1, or "all") of operations sent over ledger.commands.v1 (default 0)
 
+            system
+              --instances C,Q          C command-service and Q query-service processes on the shared PostgreSQL,
+                                       Kafka and MongoDB-wire (default 1,1); HTTP commands and reads go round-robin
+                                       over the instances, and each instance is a fault target of its own
+
             faults
               --faults none|each-once|random
                                        none; every kind on every target once (kills first); or random draws
                                        (default none)
               --fault-interval 20s     quiet time between faults (random: mean, jittered +-50%)
               --fault-targets LIST     processes, comma-separated (default all):
-                                       command-service,query-service,kafka,postgres,mongo
+                                       command-service,query-service,kafka,postgres,mongo; with --instances,
+                                       command-service means each of its instances (command-service,
+                                       command-service-2, ...), or name one instance
               --fault-kinds LIST       kill,pause,delay,cut (default all; delay/cut use the TCP proxies between the
                                        services and kafka/postgres)
               --pause 50s              SIGSTOP length: longer than the services' 10 s Kafka consumer session
@@ -144,6 +156,8 @@ public record ProveOptions(WorkloadSettings workload, int accounts, double skew,
         int visibilityEvery = 5;
         boolean keepData = false;
         boolean help = false;
+        LocalStackConfig.Instances instances = LocalStackConfig.Instances.ONE_EACH;
+        String targetList = null;
         for (int i = 0; i < args.size(); i++) {
             String name = args.get(i);
             if (name.equals("--help") || name.equals("-h")) {
@@ -180,7 +194,8 @@ public record ProveOptions(WorkloadSettings workload, int accounts, double skew,
                 case "--via-kafka" -> viaKafka = value.equals("all") ? 1 : share(name, value);
                 case "--faults" -> mode = FaultSettings.Mode.parse(value);
                 case "--fault-interval" -> interval = duration(value);
-                case "--fault-targets" -> targets = targets(value);
+                case "--fault-targets" -> targetList = value;
+                case "--instances" -> instances = LocalStackConfig.Instances.parse(value);
                 case "--fault-kinds" -> kinds = kinds(value);
                 case "--pause" -> pause = duration(value);
                 case "--proxy-delay" -> proxyDelay = duration(value);
@@ -228,6 +243,7 @@ public record ProveOptions(WorkloadSettings workload, int accounts, double skew,
                     Duration.ofSeconds(10), WorkloadSettings.Amounts.DRILL, WorkloadSettings.DRILL_CROSS_CURRENCY_SHARE,
                     HttpCommands.Style.PLAIN);
         }
+        targets = targets(targetList == null ? String.join(",", FaultSettings.PROCESSES) : targetList, instances);
         FaultSettings faults = new FaultSettings(mode, interval, targets, kinds, pause, proxyDelay, proxyFault);
         if (warmup == null) {
             warmup = benchmark ? Duration.ofSeconds(60) : Duration.ZERO;
@@ -239,7 +255,7 @@ public record ProveOptions(WorkloadSettings workload, int accounts, double skew,
                     .ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()));
         }
         return new ProveOptions(workload, accounts, skew, faults, benchmark, suite, warmup,
-                output.toAbsolutePath().normalize(), quiesce, visibilityEvery, keepData, help);
+                output.toAbsolutePath().normalize(), quiesce, visibilityEvery, keepData, help, instances);
     }
 
     static Duration duration(String text) {
@@ -260,17 +276,35 @@ public record ProveOptions(WorkloadSettings workload, int accounts, double skew,
         }
     }
 
-    private static List<String> targets(String text) {
-        List<String> targets = new ArrayList<>();
+    /** The processes to fault: a service stands for each of its instances; one instance may be named alone. */
+    private static List<String> targets(String text, LocalStackConfig.Instances instances) {
+        Map<String, List<String>> known = new LinkedHashMap<>();
+        for (String process : FaultSettings.PROCESSES) {
+            known.put(process, List.of(process));
+        }
+        known.put(LocalServices.COMMAND_SERVICE, instanceNames(LocalServices.COMMAND_SERVICE,
+                instances.commandServices()));
+        known.put(LocalServices.QUERY_SERVICE, instanceNames(LocalServices.QUERY_SERVICE, instances.queryServices()));
+        for (String service : List.of(LocalServices.COMMAND_SERVICE, LocalServices.QUERY_SERVICE)) {
+            for (String instance : known.get(service)) {
+                known.putIfAbsent(instance, List.of(instance));
+            }
+        }
+        Set<String> targets = new java.util.LinkedHashSet<>();
         for (String t : text.split(",")) {
             String target = t.trim();
-            if (!FaultSettings.PROCESSES.contains(target)) {
+            if (!known.containsKey(target)) {
                 throw new IllegalArgumentException("unknown fault target " + target + "; choose from "
-                        + FaultSettings.PROCESSES);
+                        + known.keySet());
             }
-            targets.add(target);
+            targets.addAll(known.get(target));
         }
         return List.copyOf(targets);
+    }
+
+    private static List<String> instanceNames(String service, int count) {
+        return java.util.stream.IntStream.rangeClosed(1, count)
+                .mapToObj(n -> LocalServices.instanceName(service, n)).toList();
     }
 
     private static Set<Fault.Kind> kinds(String text) {

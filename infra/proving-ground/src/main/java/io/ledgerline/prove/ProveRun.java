@@ -89,7 +89,7 @@ public final class ProveRun {
             progress.say("report folder " + output);
             progress.say("data folder " + data + " (component logs in " + data.resolve("logs") + ")");
             LocalStackConfig config = LocalStackConfig.of(repositoryRoot, data).withPorts(Ports.free())
-                    .withClean(true).withClasspath(childClasspath());
+                    .withClean(true).withClasspath(childClasspath()).withInstances(options.instances());
             config = withPrivateJars(config, output.resolve("jars"));
             if (options.faults().needsProxies()) {
                 config = withProxies(config, proxies);
@@ -149,8 +149,8 @@ public final class ProveRun {
             // One principal per worker, as separate clients would be: the command rate limit is per principal.
             workerTokens.add(stack.tokens().mint(TokenSpec.of("prove-client-" + w, "service", TOKEN_TTL)));
         }
-        Prometheus commandMetrics = new Prometheus(http, config.commandServiceUrl());
-        Prometheus queryMetrics = new Prometheus(http, config.queryServiceUrl());
+        Prometheus commandMetrics = new Prometheus(http, config.commandServiceUrls());
+        Prometheus queryMetrics = new Prometheus(http, config.queryServiceUrls());
         Map<String, Object> kafka = config.kafkaClientProperties(KafkaUsers.ADMIN);
 
         try (MetricsSampler metrics = new MetricsSampler(commandMetrics, queryMetrics, timeline).start()) {
@@ -208,9 +208,9 @@ public final class ProveRun {
                           List<String> workerTokens, MetricsSampler metrics, Map<String, TcpProxy> proxies,
                           Progress progress, List<Violation> violations) throws Exception {
         Accounts accounts = new Accounts(options.accounts(), options.skew(), options.workload().seed());
-        HttpCommands commands = new HttpCommands(config.commandServiceUrl(),
+        HttpCommands commands = new HttpCommands(config.commandServiceUrls(),
                 options.workload().requestTimeout());
-        VisibilityProbe visibility = new VisibilityProbe(config.queryServiceUrl(), operator,
+        VisibilityProbe visibility = new VisibilityProbe(config.queryServiceUrls(), operator,
                 options.visibilitySampleEvery(), timeline);
         Workload.Listener listeners = (op, attempt) -> {
             timeline.attempted(op, attempt);

@@ -105,4 +105,20 @@ class ProveOptionsTest {
         assertThatThrownBy(() -> ProveOptions.parse(List.of("--duration", "soon"), ROOT))
                 .hasMessageContaining("duration");
     }
+
+    @Test
+    void instancesMakeEachServiceInstanceAFaultTargetOfItsOwn() {
+        ProveOptions two = ProveOptions.parse(List.of("--instances", "2,2", "--faults", "random"), ROOT);
+        assertThat(two.instances()).isEqualTo(new io.ledgerline.local.LocalStackConfig.Instances(2, 2));
+        assertThat(two.faults().targets()).containsExactly("command-service", "command-service-2", "query-service",
+                "query-service-2", "kafka", "postgres", "mongo");
+        assertThat(ProveOptions.parse(List.of("--instances", "3,1", "--fault-targets", "command-service-3,kafka"),
+                ROOT).faults().targets()).containsExactly("command-service-3", "kafka");
+        assertThat(ProveOptions.parse(List.of(), ROOT).faults().targets())
+                .containsExactly("command-service", "query-service", "kafka", "postgres", "mongo");
+        assertThatThrownBy(() -> ProveOptions.parse(List.of("--fault-targets", "command-service-2"), ROOT))
+                .hasMessageContaining("unknown fault target command-service-2");
+        assertThatThrownBy(() -> ProveOptions.parse(List.of("--instances", "9,1"), ROOT))
+                .hasMessageContaining("--instances");
+    }
 }

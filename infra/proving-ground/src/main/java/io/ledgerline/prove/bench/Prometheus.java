@@ -13,7 +13,12 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads a service's {@code /actuator/prometheus} (open in local mode) and picks samples out of the text format. */
+/**
+ * Reads a service's {@code /actuator/prometheus} (open in local mode) and picks samples out of the text format.
+ * With several instances of the service, one scrape reads each instance that answers and holds all their samples:
+ * sums add up over instances, and {@link Samples#byLabel} and {@link Samples#max} give the largest known value
+ * (the instance furthest behind; NaN, "this instance claims no segment", only where no instance knows).
+ */
 public final class Prometheus {
 
     private static final Pattern LINE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+)");
@@ -26,12 +31,16 @@ public final class Prometheus {
     /** One scrape. */
     public record Samples(List<Sample> all) {
 
-        /** Values of {@code name} keyed by the value of one label. */
+        /** Values of {@code name} keyed by the value of one label; over instances, the largest known one. */
         public Map<String, Double> byLabel(String name, String label) {
             Map<String, Double> values = new TreeMap<>();
             all.stream().filter(s -> s.name().equals(name))
-                    .forEach(s -> values.put(s.labels().getOrDefault(label, ""), s.value()));
+                    .forEach(s -> values.merge(s.labels().getOrDefault(label, ""), s.value(), Samples::largerKnown));
             return values;
+        }
+
+        private static Double largerKnown(Double a, Double b) {
+            return a.isNaN() ? b : b.isNaN() ? a : Math.max(a, b);
         }
 
         /** Sum of every sample named {@code name} whose labels include {@code match}. */
@@ -54,14 +63,35 @@ public final class Prometheus {
     }
 
     private final HttpClient http;
-    private final URI uri;
+    private final List<URI> uris;
 
-    public Prometheus(HttpClient http, String serviceUrl) {
+    /** Every instance of one service. */
+    public Prometheus(HttpClient http, List<String> instanceUrls) {
+        if (instanceUrls.isEmpty()) {
+            throw new IllegalArgumentException("no instance to scrape");
+        }
         this.http = http;
-        this.uri = URI.create(serviceUrl + "/actuator/prometheus");
+        this.uris = instanceUrls.stream().map(url -> URI.create(url + "/actuator/prometheus")).toList();
     }
 
+    /** The samples of every instance that answers; fails only when none does. */
     public Samples scrape() throws IOException, InterruptedException {
+        List<Sample> all = new ArrayList<>();
+        IOException failure = null;
+        for (URI uri : uris) {
+            try {
+                all.addAll(scrape(uri).all());
+            } catch (IOException e) {
+                failure = failure == null ? e : failure; // a killed instance is a fault under test, not an error
+            }
+        }
+        if (all.isEmpty() && failure != null) {
+            throw failure;
+        }
+        return new Samples(all);
+    }
+
+    private Samples scrape(URI uri) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET()
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

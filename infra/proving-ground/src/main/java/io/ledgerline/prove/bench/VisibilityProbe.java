@@ -11,6 +11,7 @@ import io.ledgerline.prove.workload.Workload;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -31,7 +32,8 @@ public final class VisibilityProbe implements Workload.Listener, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration GIVE_UP = Duration.ofSeconds(60);
 
-    private final String queryUrl;
+    private final List<String> queryUrls;
+    private final AtomicLong probes = new AtomicLong();
     private final String token;
     private final int every;
     private final Timeline timeline;
@@ -40,14 +42,18 @@ public final class VisibilityProbe implements Workload.Listener, AutoCloseable {
     private final AtomicLong gaveUp = new AtomicLong();
     private final ThreadPoolExecutor pool;
 
-    public VisibilityProbe(String queryUrl, String token, int every, Timeline timeline) {
-        this(queryUrl, token, every, timeline, 16);
+    /** Reads from the query-service instances round-robin. */
+    public VisibilityProbe(List<String> queryUrls, String token, int every, Timeline timeline) {
+        this(queryUrls, token, every, timeline, 16);
     }
 
     /** With at most {@code threads} probing at once. */
-    public VisibilityProbe(String queryUrl, String token, int every, Timeline timeline,
+    public VisibilityProbe(List<String> queryUrls, String token, int every, Timeline timeline,
                            int threads) {
-        this.queryUrl = queryUrl;
+        if (queryUrls.isEmpty()) {
+            throw new IllegalArgumentException("no query-service instance");
+        }
+        this.queryUrls = List.copyOf(queryUrls);
         this.token = token;
         this.every = every;
         this.timeline = timeline;
@@ -76,6 +82,7 @@ public final class VisibilityProbe implements Workload.Listener, AutoCloseable {
         boolean transfer = operation.kind() == Operation.Kind.TRANSFER;
         String path = transfer ? "/api/v1/transfers/" + operation.referenceId()
                 : "/api/v1/accounts/" + operation.accountId();
+        String queryUrl = queryUrls.get((int) (probes.getAndIncrement() % queryUrls.size()));
         URI uri = URI.create(queryUrl + path + "?minVersion=" + attempt.version());
         Map<String, String> headers = Map.of("Authorization", "Bearer " + token);
         long deadline = attempt.endNanos() + GIVE_UP.toNanos();

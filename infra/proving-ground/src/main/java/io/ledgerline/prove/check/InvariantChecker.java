@@ -42,6 +42,9 @@ public final class InvariantChecker {
         say.accept("read " + store.size() + " events from the event store");
         fold = StoreCheck.check(store, violations);
         OperationCheck.check(log, store, violations);
+        int refusals = RefusalCheck.check(log, store, violations);
+        say.accept("checked " + refusals + " insufficient-funds refusals against the account versions acknowledged"
+                + " before them");
 
         Map<String, List<TopicEvent>> topics = new LinkedHashMap<>();
         for (String topic : List.of(Topics.ACCOUNT_EVENTS, Topics.TRANSFER_EVENTS)) {

@@ -100,7 +100,7 @@ public final class BenchmarkSuite {
         this.settings = settings;
         this.context = context;
         this.accounts = new Accounts(SuiteSettings.ACCOUNTS, SuiteSettings.SKEW, context.base().seed());
-        this.commands = new HttpCommands(context.config().commandServiceUrl(),
+        this.commands = new HttpCommands(context.config().commandServiceUrls(),
                 context.base().requestTimeout());
         this.transfers = new TransferWatcher(context.config().kafkaClientProperties(KafkaUsers.ADMIN), context.timeline());
     }
@@ -231,7 +231,7 @@ public final class BenchmarkSuite {
         PostgresBaseline.Result before = baseline(scenario.workers());
         progress.say(String.format(Locale.ROOT, "baseline before: %.0f inserts/s", before.perSecond()));
 
-        VisibilityProbe visibility = new VisibilityProbe(context.config().queryServiceUrl(),
+        VisibilityProbe visibility = new VisibilityProbe(context.config().queryServiceUrls(),
                 context.operatorToken(), scenario.visibilityEvery(), timeline, PROBE_THREADS);
         probe = visibility;
         long pollsBefore = commands.statusPolls();
@@ -416,12 +416,18 @@ public final class BenchmarkSuite {
     /** The processes whose CPU is counted: the stack's, PostgreSQL as a tree, and this JVM (the load). */
     private List<ProcCpu.Target> targets() {
         LocalStack stack = context.stack();
-        return List.of(new ProcCpu.Target("command-service", stack.commandService().pid(), false),
-                new ProcCpu.Target("query-service", stack.queryService().pid(), false),
-                new ProcCpu.Target("kafka", stack.kafka().pid(), false),
-                new ProcCpu.Target("mongo", stack.mongo().pid(), false),
-                new ProcCpu.Target("postgres", stack.postgres().pid(), true),
-                new ProcCpu.Target("load generator", ProcessHandle.current().pid(), false));
+        List<ProcCpu.Target> targets = new java.util.ArrayList<>();
+        for (var service : stack.commandServices()) {
+            targets.add(new ProcCpu.Target(service.name(), service.pid(), false));
+        }
+        for (var service : stack.queryServices()) {
+            targets.add(new ProcCpu.Target(service.name(), service.pid(), false));
+        }
+        targets.add(new ProcCpu.Target("kafka", stack.kafka().pid(), false));
+        targets.add(new ProcCpu.Target("mongo", stack.mongo().pid(), false));
+        targets.add(new ProcCpu.Target("postgres", stack.postgres().pid(), true));
+        targets.add(new ProcCpu.Target("load generator", ProcessHandle.current().pid(), false));
+        return List.copyOf(targets);
     }
 
     /** CPU ticks of the JIT compiler threads of every JVM of the run, so far. */

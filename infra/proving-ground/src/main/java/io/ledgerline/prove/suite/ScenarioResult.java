@@ -153,9 +153,17 @@ public record ScenarioResult(Scenario scenario, double targetRate, double second
                 f1(acknowledgedPerSecond()), f0(before.perSecond()), f0(after.perSecond()), f0(baselineMean()),
                 String.format(Locale.ROOT, "%.4f", ratio()), String.format(Locale.ROOT, "%.2f", refusedPercent()),
                 f0(p(latency, 50)) + "/" + f0(p(latency, 99)), f0(p(visibility, 50)) + "/" + f0(p(visibility, 99)),
-                f1(ms.get("command-service")), f1(ms.get("query-service")), f1(ms.get("kafka")),
+                f1(allInstances(ms, "command-service")), f1(allInstances(ms, "query-service")), f1(ms.get("kafka")),
                 f1(ms.get("mongo")), f1(ms.get("postgres")), f1(ms.get("load generator")),
                 f0(100 * cpu.machineBusyShare()));
+    }
+
+    /** A service's figure summed over its instances (command-service, command-service-2, ...). */
+    private static Double allInstances(Map<String, Double> figures, String service) {
+        List<Double> values = figures.entrySet().stream()
+                .filter(e -> e.getKey().equals(service) || e.getKey().startsWith(service + "-"))
+                .map(Map.Entry::getValue).filter(java.util.Objects::nonNull).toList();
+        return values.isEmpty() ? null : values.stream().mapToDouble(Double::doubleValue).sum();
     }
 
     public static String table(List<ScenarioResult> results) {

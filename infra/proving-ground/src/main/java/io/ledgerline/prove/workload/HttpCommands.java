@@ -8,6 +8,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,12 +41,20 @@ public final class HttpCommands {
     private static final long FIRST_POLL_MILLIS = 5;
     private static final long LONGEST_POLL_MILLIS = 40;
 
-    private final String baseUrl;
+    private final List<String> baseUrls;
     private final Duration timeout;
     private final java.util.concurrent.atomic.AtomicLong statusPolls = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
 
-    public HttpCommands(String baseUrl, Duration timeout) {
-        this.baseUrl = baseUrl;
+    /**
+     * Sends to the instances of the command-service round-robin, as a load balancer in front of them would; a
+     * status resource is read where its command was sent.
+     */
+    public HttpCommands(List<String> baseUrls, Duration timeout) {
+        if (baseUrls.isEmpty()) {
+            throw new IllegalArgumentException("no command-service instance");
+        }
+        this.baseUrls = List.copyOf(baseUrls);
         this.timeout = timeout;
     }
 
@@ -89,11 +98,12 @@ public final class HttpCommands {
         } else if (style == Style.RESPOND_ASYNC) {
             headers.put("Prefer", "respond-async");
         }
+        String baseUrl = baseUrls.get((int) (sent.getAndIncrement() % baseUrls.size()));
         long start = System.nanoTime();
         try {
             Http1.Response response = Http1.send("POST", URI.create(baseUrl + path), headers, body.toString(), timeout);
             if (style == Style.RESPOND_ASYNC && response.status() == 202 && response.location() != null) {
-                return followStatus(start, response.location(), token);
+                return followStatus(baseUrl, start, response.location(), token);
             }
             return classify(start, response);
         } catch (ConnectException e) {
@@ -108,7 +118,8 @@ public final class HttpCommands {
     }
 
     /** Polls the command's status until it is final: SUCCEEDED is OK, REJECTED refused, FAILED or none unknown. */
-    private Attempt followStatus(long start, String location, String token) throws IOException, InterruptedException {
+    private Attempt followStatus(String baseUrl, long start, String location, String token)
+            throws IOException, InterruptedException {
         URI poll = URI.create(baseUrl).resolve(location);
         Map<String, String> headers = Map.of("Authorization", "Bearer " + token);
         long deadline = start + timeout.toNanos();

@@ -81,6 +81,28 @@ class CheckersTest {
         assertThat(violations).extracting(Violation::invariant).containsExactly("retry-answers-original");
     }
 
+    /** The stale-cache refusal of two instances: refused on v2 (balance 100) after v3 (balance 1,100) was acknowledged. */
+    @Test
+    void aRefusalDecidedOnAStaleCopyIsCaughtAndAJustifiedOneIsNot() {
+        store.add(event(3, "a1", 3, deposit("t2", 1000, 1100)));
+        log.record(Operation.open("a1", "o", "EUR", 0), ok());
+        log.record(deposit("t1", 100), new Attempt(0, 10, Outcome.OK, 200, null, 2));
+        log.record(deposit("t2", 1000), new Attempt(20, 30, Outcome.OK, 200, null, 3));
+        Operation stale = Operation.money(Operation.Kind.WITHDRAW, Operation.Channel.HTTP, "a1", "w1", 500, "EUR");
+        log.record(stale, new Attempt(40, 50, Outcome.REJECTED, 422, "insufficient-funds", 0));
+        // sent before the second deposit was acknowledged: v2 (balance 100) may be what it saw
+        Operation early = Operation.money(Operation.Kind.WITHDRAW, Operation.Channel.HTTP, "a1", "w2", 500, "EUR");
+        log.record(early, new Attempt(25, 35, Outcome.REJECTED, 422, "insufficient-funds", 0));
+        // more than the account ever had
+        Operation tooMuch = Operation.money(Operation.Kind.WITHDRAW, Operation.Channel.HTTP, "a1", "w3", 5000, "EUR");
+        log.record(tooMuch, new Attempt(40, 50, Outcome.REJECTED, 422, "insufficient-funds", 0));
+
+        List<Violation> violations = new ArrayList<>();
+        assertThat(RefusalCheck.check(log, store, violations)).isEqualTo(3);
+        assertThat(violations).extracting(Violation::invariant).containsExactly("refusal-on-current-state");
+        assertThat(violations.get(0).detail()).contains("w1", "from v3");
+    }
+
     @Test
     void topicsMissingAnEventOrOutOfOrderAreCaughtButRedeliveryIsFine() {
         Map<String, List<TopicEvent>> topics = topics(store);

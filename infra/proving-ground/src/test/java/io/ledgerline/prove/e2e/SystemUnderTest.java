@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * The whole system as separate processes, started by the same launcher as {@code infra/run-local}, on free
- * ports in a throw-away data folder.
+ * ports in a throw-away data folder: two instances of each service ({@code infra/run-local --instances 2,2}),
+ * {@link #command} and {@link #query} the first ones, {@link #otherCommand} and {@link #otherQuery} the second.
  */
 final class SystemUnderTest implements AutoCloseable {
 
@@ -24,6 +25,8 @@ final class SystemUnderTest implements AutoCloseable {
     final LocalStack stack;
     final Api command;
     final Api query;
+    final Api otherCommand;
+    final Api otherQuery;
     final String customer;
     final String otherCustomer;
     final String service;
@@ -32,8 +35,10 @@ final class SystemUnderTest implements AutoCloseable {
     private SystemUnderTest(LocalStack stack) {
         this.stack = stack;
         LocalStackConfig config = stack.config();
-        this.command = new Api(config.commandServiceUrl());
-        this.query = new Api(config.queryServiceUrl());
+        this.command = new Api(config.commandServiceUrls().get(0));
+        this.query = new Api(config.queryServiceUrls().get(0));
+        this.otherCommand = new Api(config.commandServiceUrls().get(1));
+        this.otherQuery = new Api(config.queryServiceUrls().get(1));
         this.customer = token("alice", "customer");
         this.otherCustomer = token("bob", "customer");
         this.service = token("payments", "service");
@@ -48,7 +53,8 @@ final class SystemUnderTest implements AutoCloseable {
                 .filter(entry -> !entry.endsWith("-exec.jar"))
                 .collect(Collectors.joining(File.pathSeparator));
         LocalStackConfig config = LocalStackConfig.of(root, data).withPorts(Ports.free()).withClasspath(classpath)
-                .withKafkaProducer(DEPOSIT_FEED, "service", "deposit");
+                .withKafkaProducer(DEPOSIT_FEED, "service", "deposit")
+                .withInstances(new LocalStackConfig.Instances(2, 2));
         LocalStack stack = new LocalStack(config);
         stack.start();
         return new SystemUnderTest(stack);
