@@ -167,9 +167,9 @@ public final class RunLocal {
             }
             for (String[] service : services) {
                 String url = service[1];
-                out.printf("  %-16s %s%n", service[0], url);
-                out.printf("  %-16s %s/swagger-ui.html   (OpenAPI %s/v3/api-docs)%n", "", url, url);
-                out.printf("  %-16s %s/actuator/health   %s/actuator/prometheus%n", "", url, url);
+                out.printf("  %-17s %s%n", service[0], url);
+                out.printf("  %-17s %s/swagger-ui.html   (OpenAPI %s/v3/api-docs)%n", "", url, url);
+                out.printf("  %-17s %s/actuator/health   %s/actuator/prometheus%n", "", url, url);
             }
             if (services.size() > 2) {
                 out.println("  (instances share PostgreSQL, Kafka and MongoDB-wire; send to any of them)");
@@ -177,12 +177,12 @@ public final class RunLocal {
         } else {
             out.println("  services         not started (--infra-only); run them against the endpoints below");
         }
-        out.printf("  %-16s %s   (user postgres, no password)%n", "PostgreSQL", c.jdbcUrl());
-        out.printf("  %-16s %s%n", "Kafka", c.kafkaBootstrapServers());
-        out.printf("  %-16s %s%n", "MongoDB", c.mongoUri());
-        out.printf("  %-16s %s%n", "JWKS", c.jwkSetUri());
-        out.printf("  %-16s %s%n", "data folder", c.folder().root());
-        out.printf("  %-16s %s%n", "logs", c.folder().logs());
+        out.printf("  %-17s %s   (user postgres, no password)%n", "PostgreSQL", c.jdbcUrl());
+        out.printf("  %-17s %s%n", "Kafka", c.kafkaBootstrapServers());
+        out.printf("  %-17s %s%n", "MongoDB", c.mongoUri());
+        out.printf("  %-17s %s%n", "JWKS", c.jwkSetUri());
+        out.printf("  %-17s %s%n", "data folder", c.folder().root());
+        out.printf("  %-17s %s%n", "logs", c.folder().logs());
         out.println();
         out.printf("Tokens, valid %d h (also in %s: source it, then curl -H \"Authorization: Bearer $TOKEN_CUSTOMER\" ...):%n",
                 TOKEN_TTL.toHours(), c.folder().tokensEnv());
