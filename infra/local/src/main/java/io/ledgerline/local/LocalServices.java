@@ -45,15 +45,15 @@ public final class LocalServices {
                 : processName.startsWith(QUERY_SERVICE) ? QUERY_SERVICE : processName;
     }
 
+    /** The names of instances 1 to {@code count} of a service. */
+    public static List<String> instanceNames(String service, int count) {
+        return java.util.stream.IntStream.rangeClosed(1, count).mapToObj(n -> instanceName(service, n)).toList();
+    }
+
     /** Every service process name of {@code config}'s instances, command-services first. */
     public static List<String> processNames(LocalStackConfig config) {
-        List<String> names = new ArrayList<>();
-        for (int n = 1; n <= config.instances().commandServices(); n++) {
-            names.add(instanceName(COMMAND_SERVICE, n));
-        }
-        for (int n = 1; n <= config.instances().queryServices(); n++) {
-            names.add(instanceName(QUERY_SERVICE, n));
-        }
+        List<String> names = new ArrayList<>(instanceNames(COMMAND_SERVICE, config.instances().commandServices()));
+        names.addAll(instanceNames(QUERY_SERVICE, config.instances().queryServices()));
         return names;
     }
 

@@ -324,12 +324,9 @@ public final class LocalStack implements AutoCloseable {
 
     /** Every process name a stack in this folder may have run, services first (up to the most instances). */
     private List<String> stopOrder() {
-        List<String> names = new ArrayList<>();
-        for (String service : List.of(LocalServices.COMMAND_SERVICE, LocalServices.QUERY_SERVICE)) {
-            for (int n = 1; n <= LocalStackConfig.Instances.MAX; n++) {
-                names.add(LocalServices.instanceName(service, n));
-            }
-        }
+        List<String> names = new ArrayList<>(LocalServices.instanceNames(LocalServices.COMMAND_SERVICE,
+                LocalStackConfig.Instances.MAX));
+        names.addAll(LocalServices.instanceNames(LocalServices.QUERY_SERVICE, LocalStackConfig.Instances.MAX));
         names.addAll(List.of(KafkaBroker.NAME, MongoProcess.NAME, PostgresProcess.NAME));
         return names;
     }

@@ -95,11 +95,6 @@ public record LocalStackConfig(Path dataDirectory, Ports ports, boolean clean, b
         static int port(int first, int n) {
             return first + PORT_STEP * (n - 1);
         }
-
-        @Override
-        public String toString() {
-            return commandServices + "," + queryServices;
-        }
     }
 
     public LocalStackConfig {

@@ -156,22 +156,16 @@ public final class RunLocal {
                 times(stack.componentStartupTimes()));
         out.println();
         if (c.startServices()) {
-            List<String[]> services = new java.util.ArrayList<>();
-            List<String> commandUrls = c.commandServiceUrls();
-            for (int n = 1; n <= commandUrls.size(); n++) {
-                services.add(new String[] {LocalServices.instanceName("command-service", n), commandUrls.get(n - 1)});
-            }
-            List<String> queryUrls = c.queryServiceUrls();
-            for (int n = 1; n <= queryUrls.size(); n++) {
-                services.add(new String[] {LocalServices.instanceName("query-service", n), queryUrls.get(n - 1)});
-            }
-            for (String[] service : services) {
-                String url = service[1];
-                out.printf("  %-17s %s%n", service[0], url);
+            List<String> names = LocalServices.processNames(c);
+            List<String> urls = new java.util.ArrayList<>(c.commandServiceUrls());
+            urls.addAll(c.queryServiceUrls()); // in the order of the names: command-services first
+            for (int i = 0; i < names.size(); i++) {
+                String url = urls.get(i);
+                out.printf("  %-17s %s%n", names.get(i), url);
                 out.printf("  %-17s %s/swagger-ui.html   (OpenAPI %s/v3/api-docs)%n", "", url, url);
                 out.printf("  %-17s %s/actuator/health   %s/actuator/prometheus%n", "", url, url);
             }
-            if (services.size() > 2) {
+            if (names.size() > 2) {
                 out.println("  (instances share PostgreSQL, Kafka and MongoDB-wire; send to any of them)");
             }
         } else {

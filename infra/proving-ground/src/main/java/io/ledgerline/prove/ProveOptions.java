@@ -282,9 +282,10 @@ public record ProveOptions(WorkloadSettings workload, int accounts, double skew,
         for (String process : FaultSettings.PROCESSES) {
             known.put(process, List.of(process));
         }
-        known.put(LocalServices.COMMAND_SERVICE, instanceNames(LocalServices.COMMAND_SERVICE,
+        known.put(LocalServices.COMMAND_SERVICE, LocalServices.instanceNames(LocalServices.COMMAND_SERVICE,
                 instances.commandServices()));
-        known.put(LocalServices.QUERY_SERVICE, instanceNames(LocalServices.QUERY_SERVICE, instances.queryServices()));
+        known.put(LocalServices.QUERY_SERVICE, LocalServices.instanceNames(LocalServices.QUERY_SERVICE,
+                instances.queryServices()));
         for (String service : List.of(LocalServices.COMMAND_SERVICE, LocalServices.QUERY_SERVICE)) {
             for (String instance : known.get(service)) {
                 known.putIfAbsent(instance, List.of(instance));
@@ -300,11 +301,6 @@ public record ProveOptions(WorkloadSettings workload, int accounts, double skew,
             targets.addAll(known.get(target));
         }
         return List.copyOf(targets);
-    }
-
-    private static List<String> instanceNames(String service, int count) {
-        return java.util.stream.IntStream.rangeClosed(1, count)
-                .mapToObj(n -> LocalServices.instanceName(service, n)).toList();
     }
 
     private static Set<Fault.Kind> kinds(String text) {
