@@ -4,10 +4,14 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Tunables of the command side, with the defaults the local stack runs on. */
+/**
+ * Tunables of the command side, with the defaults the local stack runs on. {@code instance} names this process
+ * among the service's instances (the launcher sets {@code LEDGERLINE_INSTANCE}; a container's host name
+ * otherwise): the metrics' {@code service_instance_id} label and the owner of the segments it claims.
+ */
 @ConfigurationProperties("ledgerline")
-public record LedgerProperties(@DefaultValue Snapshots snapshots, @DefaultValue Commands commands,
-                               @DefaultValue EventStore eventStore) {
+public record LedgerProperties(@DefaultValue("command-service") String instance, @DefaultValue Snapshots snapshots,
+                               @DefaultValue Commands commands, @DefaultValue EventStore eventStore) {
 
     /** An account snapshot every {@code threshold} events keeps loading fast for busy accounts. */
     public record Snapshots(@DefaultValue("100") int threshold) {

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * Publication lag from the event store head: how many global positions the publisher (and the transfer process)
  * trail the newest stored event, and, for the publisher, how old the oldest event not yet published is
  * ({@code ledger_publication_lag_seconds}: the first stored event past its token, or in one of its gaps). Both
- * zero at quiescence; unknown (NaN) while this instance claims no segment.
+ * zero at quiescence; unknown (NaN) while this instance claims no segment. And how many segments of each
+ * processor this instance holds ({@code ledger_processor_segments_claimed}), to see them move between instances.
  */
 @Component
 class PublicationMetrics {
@@ -47,11 +48,18 @@ class PublicationMetrics {
 
     @EventListener(ApplicationReadyEvent.class)
     void register() {
-        processing.eventProcessors().forEach((name, processor) ->
-                Gauge.builder("ledger.processor.lag", () -> lagOf(processor))
-                        .description("event store head position minus the processor's lowest segment position")
+        processing.eventProcessors().forEach((name, processor) -> {
+            Gauge.builder("ledger.processor.lag", () -> lagOf(processor))
+                    .description("event store head position minus the processor's lowest segment position")
+                    .tag("processor", name)
+                    .register(meters);
+            if (processor instanceof StreamingEventProcessor streaming) {
+                Gauge.builder("ledger.processor.segments.claimed", () -> streaming.processingStatus().size())
+                        .description("segments of the processor this instance holds (the others: other instances)")
                         .tag("processor", name)
-                        .register(meters));
+                        .register(meters);
+            }
+        });
         processing.eventProcessor(EventPublisher.PROCESSING_GROUP, StreamingEventProcessor.class).ifPresent(
                 publisher -> Gauge.builder("ledger.publication.lag.seconds", () -> ageOfOldestUnpublished(publisher))
                         .description("age of the oldest stored event the publisher has not published yet (0 when"
