@@ -55,7 +55,10 @@ public record ProveOptions(WorkloadSettings workload, int accounts, double skew,
             system
               --instances C,Q          C command-service and Q query-service processes on the shared PostgreSQL,
                                        Kafka and MongoDB-wire (default 1,1); HTTP commands and reads go round-robin
-                                       over the instances, and each instance is a fault target of its own
+                                       over the instances in rotation, as behind a load balancer with health
+                                       checks (readiness every 0.5 s, and out on a failed request); each instance
+                                       is a fault target of its own, and the report says what each processed and
+                                       how long the others took to take over its segments and partitions
 
             faults
               --faults none|each-once|random
@@ -68,7 +71,7 @@ public record ProveOptions(WorkloadSettings workload, int accounts, double skew,
                                        command-service-2, ...), or name one instance
               --fault-kinds LIST       kill,pause,delay,cut (default all; delay/cut use the TCP proxies between the
                                        services and kafka/postgres)
-              --pause 50s              SIGSTOP length: longer than the services' 10 s Kafka consumer session
+              --pause 50s              SIGSTOP length: longer than the services' 6 s Kafka consumer session
                                        timeout, Axon's 10 s token claim timeout, the broker's 4 s session and
                                        Hikari's 5 s timeout
               --proxy-delay 300ms      added per forwarded chunk during a delay fault

@@ -29,6 +29,7 @@ import io.ledgerline.prove.suite.SuiteSettings;
 import io.ledgerline.prove.workload.Accounts;
 import io.ledgerline.prove.workload.HttpCommands;
 import io.ledgerline.prove.workload.KafkaCommands;
+import io.ledgerline.prove.workload.LoadBalancer;
 import io.ledgerline.prove.workload.OperationLog;
 import io.ledgerline.prove.workload.Outcome;
 import io.ledgerline.prove.workload.Workload;
@@ -63,6 +64,7 @@ public final class ProveRun {
     private static final Duration TOKEN_TTL = Duration.ofHours(12);
     /** A runaway each-once schedule must still end: the workload stops this long after --duration at the latest. */
     private static final Duration OVERRUN = Duration.ofMinutes(30);
+    private static final Duration BALANCER_PROBES = Duration.ofMillis(500);
 
     private final ProveOptions options;
     private final Path repositoryRoot;
@@ -208,10 +210,14 @@ public final class ProveRun {
                           List<String> workerTokens, MetricsSampler metrics, Map<String, TcpProxy> proxies,
                           Progress progress, List<Violation> violations) throws Exception {
         Accounts accounts = new Accounts(options.accounts(), options.skew(), options.workload().seed());
-        HttpCommands commands = new HttpCommands(config.commandServiceUrls(),
-                options.workload().requestTimeout());
-        VisibilityProbe visibility = new VisibilityProbe(config.queryServiceUrls(), operator,
-                options.visibilitySampleEvery(), timeline);
+        // As behind a load balancer with health checks: a killed or frozen instance leaves the rotation.
+        LoadBalancer commandInstances = LoadBalancer.healthChecked(config.commandServiceUrls(), BALANCER_PROBES,
+                progress::say);
+        LoadBalancer queryInstances = LoadBalancer.healthChecked(config.queryServiceUrls(), BALANCER_PROBES,
+                progress::say);
+        HttpCommands commands = new HttpCommands(commandInstances, options.workload().requestTimeout());
+        VisibilityProbe visibility = new VisibilityProbe(queryInstances, operator, options.visibilitySampleEvery(),
+                timeline);
         Workload.Listener listeners = (op, attempt) -> {
             timeline.attempted(op, attempt);
             visibility.attempted(op, attempt);
@@ -268,9 +274,12 @@ public final class ProveRun {
                 }
                 faults.close();
                 figures.faults(faults);
+                figures.instances(faults, metrics.work());
                 faults.errors().forEach(e -> violations.add(new Violation("fault-recovery", e)));
             }
             visibility.close();
+            commandInstances.close();
+            queryInstances.close();
             figures.workload(workload, visibility);
         }
     }

@@ -3,6 +3,7 @@ package io.ledgerline.prove;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.ledgerline.local.LocalStack;
+import io.ledgerline.prove.bench.InstanceWork;
 import io.ledgerline.prove.bench.MetricsSampler;
 import io.ledgerline.prove.bench.RebuildBenchmark;
 import io.ledgerline.prove.bench.VisibilityProbe;
@@ -180,6 +181,36 @@ final class RunFigures {
         }
         put("faults", "injected", lines);
         put("faults", "recovery failures", injector.errors());
+    }
+
+    /**
+     * Per instance, with several of a service: what each processed, how long the others took to hold the
+     * segments and partitions of an instance under a fault, and every move of them.
+     */
+    void instances(FaultInjector injector, InstanceWork work) {
+        if (options.instances().commandServices() == 1 && options.instances().queryServices() == 1) {
+            return;
+        }
+        String i = "instances";
+        put(i, "processed per instance", work.processed());
+        List<String> takeOvers = new ArrayList<>();
+        List<Double> seconds = new ArrayList<>();
+        for (FaultInjector.Injected fault : injector.injected()) {
+            for (InstanceWork.TakeOver t : work.takeOver(fault.fault().target(), fault.startMillis(),
+                    fault.endMillis())) {
+                takeOvers.add(fault.fault().describe() + ": " + t.describe());
+                if (t.afterMillis() != null) {
+                    seconds.add(t.afterMillis() / 1000.0);
+                }
+            }
+        }
+        put(i, "take-over after a fault", takeOvers);
+        put(i, "take-over, longest (s)", seconds.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
+        put(i, "take-overs that did not happen before the instance was back", takeOvers.stream()
+                .filter(line -> line.endsWith("before it came back")).count());
+        List<String> moves = work.moves().stream().map(InstanceWork.Move::describe).toList();
+        put(i, "segment and partition moves (" + moves.size() + ")", moves.size() > 300
+                ? moves.subList(0, 300) : moves);
     }
 
     void quiescence(Duration waited, List<String> busy) {

@@ -2,6 +2,8 @@ package io.ledgerline.prove.bench;
 
 import io.ledgerline.contracts.Topics;
 import io.ledgerline.prove.report.Timeline;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,6 +29,7 @@ public final class MetricsSampler implements AutoCloseable {
     private final Prometheus command;
     private final Prometheus query;
     private final Timeline timeline;
+    private final InstanceWork work;
     private final Map<String, Double> latest = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean stopping;
@@ -38,6 +41,7 @@ public final class MetricsSampler implements AutoCloseable {
         this.command = command;
         this.query = query;
         this.timeline = timeline;
+        this.work = new InstanceWork(timeline::elapsedMillis);
         this.thread = new Thread(this::run, "prove-metrics");
         thread.setDaemon(true);
     }
@@ -45,6 +49,11 @@ public final class MetricsSampler implements AutoCloseable {
     public MetricsSampler start() {
         thread.start();
         return this;
+    }
+
+    /** Who held which segments and partitions over the run, and what each instance processed. */
+    public InstanceWork work() {
+        return work;
     }
 
     public Double latest(String name) {
@@ -59,8 +68,10 @@ public final class MetricsSampler implements AutoCloseable {
     private void run() {
         while (!stopping) {
             long round = System.nanoTime();
+            List<Prometheus.Sample> both = new ArrayList<>();
             try {
                 Prometheus.Samples c = command.scrape();
+                both.addAll(c.all());
                 Map<String, Double> lags = c.byLabel("ledger_processor_lag", "processor");
                 record(PUBLICATION_LAG, lags.getOrDefault("kafka-publisher", Double.NaN));
                 record(TRANSFER_PROCESS_LAG, lags.getOrDefault("transfer-process", Double.NaN));
@@ -79,6 +90,7 @@ public final class MetricsSampler implements AutoCloseable {
             }
             try {
                 Prometheus.Samples q = query.scrape();
+                both.addAll(q.all());
                 // Micrometer writes the topic label with dots turned into underscores.
                 record(CONSUMER_LAG, q.sum("kafka_consumer_fetch_manager_records_lag", labels -> {
                     String topic = labels.getOrDefault("topic", "").replace('_', '.');
@@ -88,6 +100,7 @@ public final class MetricsSampler implements AutoCloseable {
             } catch (Exception e) {
                 // same
             }
+            work.sample(both);
             lastSampleNanos = round;
             try {
                 Thread.sleep(1000);

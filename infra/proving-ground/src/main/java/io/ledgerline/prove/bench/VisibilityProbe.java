@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.prove.report.Timeline;
 import io.ledgerline.prove.workload.Attempt;
 import io.ledgerline.prove.workload.Http1;
+import io.ledgerline.prove.workload.LoadBalancer;
 import io.ledgerline.prove.workload.Operation;
 import io.ledgerline.prove.workload.Outcome;
 import io.ledgerline.prove.workload.Workload;
@@ -32,8 +33,7 @@ public final class VisibilityProbe implements Workload.Listener, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration GIVE_UP = Duration.ofSeconds(60);
 
-    private final List<String> queryUrls;
-    private final AtomicLong probes = new AtomicLong();
+    private final LoadBalancer instances;
     private final String token;
     private final int every;
     private final Timeline timeline;
@@ -42,18 +42,14 @@ public final class VisibilityProbe implements Workload.Listener, AutoCloseable {
     private final AtomicLong gaveUp = new AtomicLong();
     private final ThreadPoolExecutor pool;
 
-    /** Reads from the query-service instances round-robin. */
-    public VisibilityProbe(List<String> queryUrls, String token, int every, Timeline timeline) {
-        this(queryUrls, token, every, timeline, 16);
+    /** Reads from the query-service instances through {@code instances}. */
+    public VisibilityProbe(LoadBalancer instances, String token, int every, Timeline timeline) {
+        this(instances, token, every, timeline, 16);
     }
 
     /** With at most {@code threads} probing at once. */
-    public VisibilityProbe(List<String> queryUrls, String token, int every, Timeline timeline,
-                           int threads) {
-        if (queryUrls.isEmpty()) {
-            throw new IllegalArgumentException("no query-service instance");
-        }
-        this.queryUrls = List.copyOf(queryUrls);
+    public VisibilityProbe(LoadBalancer instances, String token, int every, Timeline timeline, int threads) {
+        this.instances = instances;
         this.token = token;
         this.every = every;
         this.timeline = timeline;
@@ -82,11 +78,11 @@ public final class VisibilityProbe implements Workload.Listener, AutoCloseable {
         boolean transfer = operation.kind() == Operation.Kind.TRANSFER;
         String path = transfer ? "/api/v1/transfers/" + operation.referenceId()
                 : "/api/v1/accounts/" + operation.accountId();
-        String queryUrl = queryUrls.get((int) (probes.getAndIncrement() % queryUrls.size()));
-        URI uri = URI.create(queryUrl + path + "?minVersion=" + attempt.version());
         Map<String, String> headers = Map.of("Authorization", "Bearer " + token);
         long deadline = attempt.endNanos() + GIVE_UP.toNanos();
         while (System.nanoTime() < deadline) {
+            String queryUrl = instances.next();
+            URI uri = URI.create(queryUrl + path + "?minVersion=" + attempt.version());
             try {
                 Http1.Response response = Http1.send("GET", uri, headers, null, Duration.ofSeconds(10));
                 if (response.status() == 200) {
@@ -109,6 +105,7 @@ public final class VisibilityProbe implements Workload.Listener, AutoCloseable {
                     break;
                 }
             } catch (Exception e) {
+                instances.failed(queryUrl);
                 pause();
             }
         }

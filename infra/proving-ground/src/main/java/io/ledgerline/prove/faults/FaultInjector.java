@@ -27,6 +27,7 @@ public final class FaultInjector implements AutoCloseable {
     private final Timeline timeline;
     private final Consumer<String> say;
     private final List<String> errors = new ArrayList<>();
+    private final List<Injected> injected = new ArrayList<>();
     private final Object sleeping = new Object();
     private final Thread thread;
     private volatile boolean stopping;
@@ -60,6 +61,15 @@ public final class FaultInjector implements AutoCloseable {
         return current;
     }
 
+    /** A fault as it happened, in the timeline's milliseconds: from injection until its target was back. */
+    public record Injected(Fault fault, long startMillis, long endMillis) {
+    }
+
+    /** Every fault injected so far. */
+    public synchronized List<Injected> injected() {
+        return List.copyOf(injected);
+    }
+
     /** Faults whose recovery failed: the run cannot vouch for anything after them. */
     public synchronized List<String> errors() {
         return List.copyOf(errors);
@@ -76,6 +86,7 @@ public final class FaultInjector implements AutoCloseable {
             }
             current = fault.describe();
             long start = System.nanoTime();
+            long startMillis = timeline.elapsedMillis();
             String detail;
             try {
                 detail = inject(fault);
@@ -87,6 +98,9 @@ public final class FaultInjector implements AutoCloseable {
             }
             long end = System.nanoTime();
             timeline.fault(fault.describe(), start, end, detail);
+            synchronized (this) {
+                injected.add(new Injected(fault, startMillis, timeline.elapsedMillis()));
+            }
             say.accept("fault " + fault.describe() + ": " + detail + String.format(" (%.1f s)", (end - start) / 1e9));
             current = null;
         }

@@ -17,6 +17,7 @@ import io.ledgerline.prove.report.Progress;
 import io.ledgerline.prove.report.Timeline;
 import io.ledgerline.prove.workload.Accounts;
 import io.ledgerline.prove.workload.HttpCommands;
+import io.ledgerline.prove.workload.LoadBalancer;
 import io.ledgerline.prove.workload.KafkaCommands;
 import io.ledgerline.prove.workload.OperationLog;
 import io.ledgerline.prove.workload.Outcome;
@@ -100,7 +101,8 @@ public final class BenchmarkSuite {
         this.settings = settings;
         this.context = context;
         this.accounts = new Accounts(SuiteSettings.ACCOUNTS, SuiteSettings.SKEW, context.base().seed());
-        this.commands = new HttpCommands(context.config().commandServiceUrls(),
+        // no faults here, so no health checks: their probes would be load the benchmark did not ask for
+        this.commands = new HttpCommands(LoadBalancer.roundRobin(context.config().commandServiceUrls()),
                 context.base().requestTimeout());
         this.transfers = new TransferWatcher(context.config().kafkaClientProperties(KafkaUsers.ADMIN), context.timeline());
     }
@@ -231,7 +233,7 @@ public final class BenchmarkSuite {
         PostgresBaseline.Result before = baseline(scenario.workers());
         progress.say(String.format(Locale.ROOT, "baseline before: %.0f inserts/s", before.perSecond()));
 
-        VisibilityProbe visibility = new VisibilityProbe(context.config().queryServiceUrls(),
+        VisibilityProbe visibility = new VisibilityProbe(LoadBalancer.roundRobin(context.config().queryServiceUrls()),
                 context.operatorToken(), scenario.visibilityEvery(), timeline, PROBE_THREADS);
         probe = visibility;
         long pollsBefore = commands.statusPolls();

@@ -8,7 +8,6 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,20 +40,18 @@ public final class HttpCommands {
     private static final long FIRST_POLL_MILLIS = 5;
     private static final long LONGEST_POLL_MILLIS = 40;
 
-    private final List<String> baseUrls;
+    private final LoadBalancer instances;
     private final Duration timeout;
     private final java.util.concurrent.atomic.AtomicLong statusPolls = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
 
     /**
-     * Sends to the instances of the command-service round-robin, as a load balancer in front of them would; a
-     * status resource is read where its command was sent.
+     * Sends to the instances of the command-service through {@code instances}, as through a load balancer in front
+     * of them; a status resource is read where its command was sent. A request that fails without an answer takes
+     * its instance out of rotation.
      */
-    public HttpCommands(List<String> baseUrls, Duration timeout) {
-        if (baseUrls.isEmpty()) {
-            throw new IllegalArgumentException("no command-service instance");
-        }
-        this.baseUrls = List.copyOf(baseUrls);
+    public HttpCommands(LoadBalancer instances, Duration timeout) {
+        this.instances = instances;
         this.timeout = timeout;
     }
 
@@ -98,7 +95,8 @@ public final class HttpCommands {
         } else if (style == Style.RESPOND_ASYNC) {
             headers.put("Prefer", "respond-async");
         }
-        String baseUrl = baseUrls.get((int) (sent.getAndIncrement() % baseUrls.size()));
+        String baseUrl = instances.next();
+        sent.incrementAndGet();
         long start = System.nanoTime();
         try {
             Http1.Response response = Http1.send("POST", URI.create(baseUrl + path), headers, body.toString(), timeout);
@@ -108,8 +106,10 @@ public final class HttpCommands {
             return classify(start, response);
         } catch (ConnectException e) {
             // Refused before anything was sent (the service is down): it cannot have been applied.
+            instances.failed(baseUrl);
             return new Attempt(start, System.nanoTime(), Outcome.NOT_SENT, 0, "connection-refused", 0);
         } catch (IOException e) {
+            instances.failed(baseUrl);
             return new Attempt(start, System.nanoTime(), Outcome.UNKNOWN, 0, e.getClass().getSimpleName(), 0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
