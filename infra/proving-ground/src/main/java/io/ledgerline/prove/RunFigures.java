@@ -194,20 +194,19 @@ final class RunFigures {
         String i = "instances";
         put(i, "processed per instance", work.processed());
         List<String> takeOvers = new ArrayList<>();
-        List<Double> seconds = new ArrayList<>();
+        List<InstanceWork.TakeOver> all = new ArrayList<>();
         for (FaultInjector.Injected fault : injector.injected()) {
             for (InstanceWork.TakeOver t : work.takeOver(fault.fault().target(), fault.startMillis(),
                     fault.endMillis())) {
                 takeOvers.add(fault.fault().describe() + ": " + t.describe());
-                if (t.afterMillis() != null) {
-                    seconds.add(t.afterMillis() / 1000.0);
-                }
+                all.add(t);
             }
         }
         put(i, "take-over after a fault", takeOvers);
-        put(i, "take-over, longest (s)", seconds.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
-        put(i, "take-overs that did not happen before the instance was back", takeOvers.stream()
-                .filter(line -> line.endsWith("before it came back")).count());
+        put(i, "take-over, longest (s)", all.stream().filter(t -> t.afterMillis() != null)
+                .mapToDouble(t -> t.afterMillis() / 1000.0).max().orElse(Double.NaN));
+        put(i, "take-overs that did not happen before the instance was back", all.stream()
+                .filter(t -> t.afterMillis() == null).count());
         List<String> moves = work.moves().stream().map(InstanceWork.Move::describe).toList();
         put(i, "segment and partition moves (" + moves.size() + ")", moves.size() > 300
                 ? moves.subList(0, 300) : moves);

@@ -43,7 +43,6 @@ public final class HttpCommands {
     private final LoadBalancer instances;
     private final Duration timeout;
     private final java.util.concurrent.atomic.AtomicLong statusPolls = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * Sends to the instances of the command-service through {@code instances}, as through a load balancer in front
@@ -96,7 +95,6 @@ public final class HttpCommands {
             headers.put("Prefer", "respond-async");
         }
         String baseUrl = instances.next();
-        sent.incrementAndGet();
         long start = System.nanoTime();
         try {
             Http1.Response response = Http1.send("POST", URI.create(baseUrl + path), headers, body.toString(), timeout);
