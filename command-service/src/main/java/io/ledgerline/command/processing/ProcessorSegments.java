@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
 class ProcessorSegments {
 
     private static final Duration INSTRUCTION_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration COMMIT_WAIT = Duration.ofSeconds(5);
 
     /** A segment as the token store records it; {@code position} and the flags only where it is held here. */
     record Segment(int segment, String owner, boolean claimedHere, Long position, Boolean caughtUp,
@@ -79,15 +80,36 @@ class ProcessorSegments {
     ProcessorView split(String name, int segment) {
         StreamingEventProcessor processor = processor(name);
         requireHeldHere(name, processor, segment);
+        int before = one(name).segmentCount();
         await(processor.splitSegment(segment), name, segment, "split");
-        return one(name);
+        return afterCommit(name, before);
     }
 
     ProcessorView merge(String name, int segment) {
         StreamingEventProcessor processor = processor(name);
         requireHeldHere(name, processor, segment);
+        int before = one(name).segmentCount();
         await(processor.mergeSegment(segment), name, segment, "merge");
-        return one(name);
+        return afterCommit(name, before);
+    }
+
+    /**
+     * Axon completes a split or merge instruction's future inside the transaction that writes the token rows, so
+     * the answer can come before the commit; wait (bounded) until the store shows the new segment count.
+     */
+    private ProcessorView afterCommit(String name, int countBefore) {
+        long deadline = System.nanoTime() + COMMIT_WAIT.toNanos();
+        ProcessorView view = one(name);
+        while (view.segmentCount() == countBefore && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            view = one(name);
+        }
+        return view;
     }
 
     private Optional<ProcessorView> view(String name) {
