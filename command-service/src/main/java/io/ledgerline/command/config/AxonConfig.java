@@ -57,6 +57,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * Axon without Axon Server: JDBC event store and token store on PostgreSQL (tables owned by
@@ -219,6 +220,19 @@ public class AxonConfig {
     @Bean(destroyMethod = "shutdown")
     public ScheduledExecutorService commandRetries() {
         return Executors.newSingleThreadScheduledExecutor(new AxonThreadFactory("command-retries"));
+    }
+
+    /**
+     * The scheduler of the {@code @Scheduled} housekeeping (intake sweeps, following a re-publication's pause).
+     * Without a bean of its own, Spring would run them on {@link #commandRetries()}, the only scheduled executor
+     * here, and a sweep or a publisher's shutdown would hold up command retries.
+     */
+    @Bean
+    public ThreadPoolTaskScheduler taskScheduler() {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(2);
+        scheduler.setThreadNamePrefix("housekeeping-");
+        return scheduler;
     }
 
     /**

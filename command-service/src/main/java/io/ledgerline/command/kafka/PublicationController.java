@@ -63,6 +63,13 @@ class PublicationController {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> claimedElsewhere(UnableToClaimTokenException claimed) {
         return Problems.response(Problems.problem(HttpStatus.CONFLICT, Refusal.CONCURRENCY_CONFLICT.code(),
-                "another instance is publishing; stop its publisher (or that instance) and retry"));
+                "another instance still held a segment of the publisher after the claim timeout; nothing was"
+                        + " rewound, retry"));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> underWay(PublicationPause.UnderWayException underWay) {
+        return Problems.response(Problems.problem(HttpStatus.CONFLICT, Refusal.CONCURRENCY_CONFLICT.code(),
+                "a re-publication is under way; retry when it has ended"));
     }
 }

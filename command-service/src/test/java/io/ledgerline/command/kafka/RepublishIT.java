@@ -77,6 +77,37 @@ class RepublishIT extends CommandServiceIT {
         }
     }
 
+    /**
+     * Another instance's re-publication (its pause row, as {@code PublicationPause} writes it): this instance stops
+     * publishing while it holds, refuses a second re-publication meanwhile, keeps taking commands (the event store
+     * is the outbox), and publishes them once the pause ends.
+     */
+    @Test
+    void followsAnotherInstancesPauseAndRefusesASecondRepublicationMeanwhile() {
+        String id;
+        jdbc.update("""
+                insert into publication_pause (processor, generation, paused, requested_by, requested_at)
+                values ('kafka-publisher', 1000, true, 'command-service-9', now())
+                on conflict (processor) do update set generation = 1000, paused = true,
+                       requested_by = 'command-service-9', requested_at = now()""");
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !api.get(STATUS, OPERATOR).json().path("running")
+                    .asBoolean());
+
+            Response refused = api.post(REPUBLISH, OPERATOR, json("fromPosition", 1));
+
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+            assertThat(refused.code()).isEqualTo("concurrency-conflict");
+            id = openAccount("alice", "EUR", 40);
+        } finally {
+            jdbc.update("update publication_pause set paused = false where processor = 'kafka-publisher'");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get(STATUS, OPERATOR).json().path("running")
+                .asBoolean());
+        assertThat(TopicReader.awaitEvents(brokers, Topics.ACCOUNT_EVENTS, id, 2))
+                .extracting(TopicReader.Event::version).containsExactly(1L, 2L);
+    }
+
     @Test
     void isForOperatorsOnly() {
         for (String token : List.of(CUSTOMER, SERVICE, AUDITOR)) {

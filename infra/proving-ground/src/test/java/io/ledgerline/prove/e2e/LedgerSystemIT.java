@@ -42,8 +42,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * End to end, on the real processes: HTTP command → Axon aggregate → PostgreSQL → tracking processor → Kafka
- * (Avro) → query-service → MongoDB → REST query; two instances of each service deciding on the same accounts; and
- * what survives a SIGKILL of both services mid-flow.
+ * (Avro) → query-service → MongoDB → REST query; two instances of each service deciding on the same accounts,
+ * re-publishing and rebuilding; and what survives a SIGKILL of both services mid-flow.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LedgerSystemIT {
@@ -284,6 +284,90 @@ class LedgerSystemIT {
             assertThat(deposited.status()).as(deposited.toString()).isEqualTo(200);
             assertThat(deposited.body().path("balance").asLong()).isEqualTo(506);
         }
+    }
+
+    /**
+     * Re-publication asked of the command-service instance that does not hold the publisher's segment: the request
+     * pauses the other instance's publisher (which releases its claim), rewinds, and both publish again. Axon's
+     * reset alone would refuse it ({@code 409}) while the other instance holds the segment.
+     */
+    @Test
+    void aRepublicationAskedOfOneInstanceCoordinatesTheOther() {
+        String publisher = "/api/v1/admin/processors/kafka-publisher";
+        JsonNode segment = await().atMost(Duration.ofSeconds(30)).until(() -> system.command.get(publisher,
+                system.operator).body().path("segments").get(0), s -> !s.path("owner").asText("").isEmpty());
+        Api holder = segment.path("owner").asText().startsWith("command-service-2 ") ? system.otherCommand
+                : system.command;
+        Api other = holder == system.command ? system.otherCommand : system.command;
+        long head = await().atMost(Duration.ofSeconds(30)).until(() -> holder.get("/api/v1/admin/publication",
+                system.operator).body(), status -> status.path("position").asLong(-1)
+                == status.path("headPosition").asLong()).path("headPosition").asLong();
+        String account = open("alice", 300);
+        assertThat(accountVersionsOnTopic(account)).containsExactly(1L, 2L);
+
+        Response started = other.post("/api/v1/admin/publication/republish", system.operator,
+                Map.of("fromPosition", head + 1));
+
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        assertThat(started.body().path("replaying").asBoolean()).isTrue();
+        await().atMost(Duration.ofSeconds(60)).until(() -> accountVersionsOnTopic(account),
+                versions -> versions.equals(List.of(1L, 2L, 1L, 2L)));
+        assertThat(holder.post("/api/v1/accounts/" + account + "/deposits", system.service, money("after", 5))
+                .status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> accountVersionsOnTopic(account),
+                versions -> versions.equals(List.of(1L, 2L, 1L, 2L, 3L)));
+        for (Api instance : List.of(system.command, system.otherCommand)) {
+            assertThat(instance.get("/api/v1/admin/publication", system.operator).body().path("running")
+                    .asBoolean()).as("publisher running on every instance again").isTrue();
+        }
+        Response read = system.query.get("/api/v1/accounts/" + account + "?minVersion=3", system.operator);
+        assertThat(read.body().path("balance").asLong()).as("the copies changed nothing").isEqualTo(305);
+    }
+
+    /**
+     * A rebuild on one query-service instance while the other serves: the other answers reads throughout, both
+     * instances' consumers write what arrives meanwhile into the new generation, and both read from it afterwards.
+     */
+    @Test
+    void aRebuildOnOneQueryServiceWhileTheOtherServes() {
+        String rebuild = "/api/v1/admin/projections/rebuild";
+        String account = open("alice", 100);
+        await().atMost(Duration.ofSeconds(30)).until(() -> system.otherQuery.get("/api/v1/accounts/" + account
+                + "?minVersion=2", system.operator).status() == 200);
+        long before = system.otherQuery.get(rebuild, system.operator).body().path("activeGeneration").asLong();
+
+        Response started = system.query.post(rebuild, system.operator, Map.of());
+
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        assertThat(system.otherCommand.post("/api/v1/accounts/" + account + "/deposits", system.service,
+                money("during-rebuild", 5)).status()).isEqualTo(200);
+        List<Integer> servedMeanwhile = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(120)).until(() -> {
+            Response read = system.otherQuery.get("/api/v1/accounts/" + account, system.operator);
+            servedMeanwhile.add(read.status());
+            assertThat(read.status()).as("the other instance serves during the rebuild: " + read).isEqualTo(200);
+            JsonNode status = system.query.get(rebuild, system.operator).body();
+            assertThat(status.path("state").asText()).isNotEqualTo("FAILED");
+            return status.path("state").asText().equals("COMPLETED")
+                    && status.path("activeGeneration").asLong() == before + 1;
+        });
+        assertThat(servedMeanwhile).isNotEmpty();
+        for (Api instance : List.of(system.query, system.otherQuery)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(instance.get(rebuild,
+                    system.operator).body().path("activeGeneration").asLong()).isEqualTo(before + 1));
+            Response read = instance.get("/api/v1/accounts/" + account + "?minVersion=3", system.operator);
+            assertThat(read.status()).as(read.toString()).isEqualTo(200);
+            assertThat(read.body().path("balance").asLong()).isEqualTo(105);
+        }
+    }
+
+    private static List<Long> accountVersionsOnTopic(String account) {
+        return TopicSnapshot.read(system.stack.config().kafkaClientProperties(KafkaUsers.ADMIN),
+                        Topics.ACCOUNT_EVENTS, Duration.ofSeconds(30)).stream()
+                .filter(event -> account.equals(event.key()))
+                .sorted(java.util.Comparator.comparingLong(TopicEvent::offset))
+                .map(event -> Long.parseLong(event.header(LedgerHeaders.AGGREGATE_VERSION)))
+                .toList();
     }
 
     private final Map<String, String> acknowledgedDeposits = new ConcurrentHashMap<>();
