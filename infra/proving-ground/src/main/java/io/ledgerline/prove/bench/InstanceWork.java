@@ -65,9 +65,17 @@ public final class InstanceWork {
         this.clockMillis = clockMillis;
     }
 
-    /** One round of scrapes, of every service, as {@link Prometheus} parsed them. */
-    public synchronized void sample(List<Prometheus.Sample> all) {
-        long now = clockMillis.getAsLong();
+    /** One round of scrapes, of every service, as {@link Prometheus} parsed them, timed now. */
+    public void sample(List<Prometheus.Sample> all) {
+        sample(all, clockMillis.getAsLong());
+    }
+
+    /**
+     * One round of scrapes timed at {@code now}: the round's start, when the answering instances were asked (a
+     * paused instance's scrape times out seconds later, and timing the round at its end would add that to every
+     * take-over).
+     */
+    public synchronized void sample(List<Prometheus.Sample> all, long now) {
         Map<String, Map<String, Integer>> holders = new TreeMap<>();
         Map<String, Map<String, Double>> totals = new TreeMap<>(); // instance → what → sum over its tag sets
         for (Prometheus.Sample s : all) {

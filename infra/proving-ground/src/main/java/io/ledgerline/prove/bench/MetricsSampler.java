@@ -68,6 +68,7 @@ public final class MetricsSampler implements AutoCloseable {
     private void run() {
         while (!stopping) {
             long round = System.nanoTime();
+            long roundMillis = timeline.elapsedMillis();
             List<Prometheus.Sample> both = new ArrayList<>();
             try {
                 Prometheus.Samples c = command.scrape();
@@ -100,7 +101,7 @@ public final class MetricsSampler implements AutoCloseable {
             } catch (Exception e) {
                 // same
             }
-            work.sample(both);
+            work.sample(both, roundMillis);
             lastSampleNanos = round;
             try {
                 Thread.sleep(1000);
