@@ -30,7 +30,7 @@ public class StoredSequences implements BatchPrefetch {
             + " where e.aggregateidentifier = k.id) from unnest(?::varchar[]) as k(id)";
 
     private final JdbcTemplate jdbc;
-    private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
+    private static final CommandTargetResolver TARGETS = AnnotationCommandTargetResolver.builder().build();
 
     public StoredSequences(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -38,14 +38,7 @@ public class StoredSequences implements BatchPrefetch {
 
     @Override
     public void prefetch(List<CommandMessage<?>> commands, UnitOfWork<?> batch) {
-        Set<String> ids = new LinkedHashSet<>();
-        for (CommandMessage<?> command : commands) {
-            try {
-                ids.add(targets.resolveTarget(command).getIdentifier());
-            } catch (IdentifierMissingException notAggregateTargeted) {
-                // nothing to read ahead for it
-            }
-        }
+        Set<String> ids = targetsOf(commands);
         Map<String, Long> sequences = new HashMap<>();
         jdbc.query(connection -> {
             var statement = connection.prepareStatement(LAST_SEQUENCES);
@@ -56,6 +49,19 @@ public class StoredSequences implements BatchPrefetch {
             sequences.put(row.getString(1), row.wasNull() ? null : last);
         });
         batch.resources().put(PREFETCHED, sequences);
+    }
+
+    /** The identifiers of the aggregates {@code commands} target, in order of first mention. */
+    static Set<String> targetsOf(List<CommandMessage<?>> commands) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (CommandMessage<?> command : commands) {
+            try {
+                ids.add(TARGETS.resolveTarget(command).getIdentifier());
+            } catch (IdentifierMissingException notAggregateTargeted) {
+                // nothing to read ahead for it
+            }
+        }
+        return ids;
     }
 
     /** The aggregate's last sequence number in the event store; null when it has no events. */

@@ -207,6 +207,44 @@ class GroupCommitIT extends CommandServiceIT {
     }
 
     @Test
+    void aBatchWaitsForAnotherInstancesBatchOnTheSameAccountAndDecidesOnItsOutcome() throws Exception {
+        String account = openAccount("owner-7", "EUR", 5); // cached here at balance 5
+        String rich = openAccount("owner-7", "EUR", 1_000);
+        double retriedBefore = meters.counter("ledger.commands.batch.retried").count();
+        CompletableFuture<HttpApi.Response> withdrawal;
+        try (Connection otherInstance = dataSource.getConnection()) {
+            // another instance's batch holds the account and appends a deposit that leaves it at 1 000
+            otherInstance.setAutoCommit(false);
+            try (var lock = otherInstance.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))");
+                 var insert = otherInstance.prepareStatement("""
+                         insert into domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,
+                           metadata, payload, payloadrevision, payloadtype, timestamp)
+                         select ?, 2, type, ?, metadata, payload, payloadrevision, payloadtype, timestamp
+                         from domainevententry where aggregateidentifier = ? and sequencenumber = 1""")) {
+                lock.setString(1, "account:" + account);
+                lock.execute();
+                insert.setString(1, "account:" + account);
+                insert.setString(2, UUID.randomUUID().toString());
+                insert.setString(3, "account:" + rich);
+                assertThat(insert.executeUpdate()).isEqualTo(1);
+            }
+            withdrawal = post(account, "withdrawals", "tx-after-other-batch", 500);
+            await("this instance's batch waits for the account").atMost(Duration.ofSeconds(30))
+                    .until(() -> jdbc.queryForObject("select count(*) from pg_locks where locktype = 'advisory'"
+                            + " and not granted", Integer.class) > 0);
+            otherInstance.commit();
+        }
+
+        HttpApi.Response withdrawn = withdrawal.get(30, TimeUnit.SECONDS);
+        assertThat(withdrawn.status()).as("decided after the other batch committed: " + withdrawn).isEqualTo(200);
+        assertThat(withdrawn.json().path("balance").asLong()).isEqualTo(500);
+        assertThat(withdrawn.json().path("version").asLong()).isEqualTo(4);
+        assertThat(meters.counter("ledger.commands.batch.retried").count())
+                .as("no batch lost a race and rolled back (which would leave gaps in the global index)")
+                .isEqualTo(retriedBefore);
+    }
+
+    @Test
     void anEventWhoseTransactionCommitsAfterLaterOnesIsStillPublished() throws Exception {
         String template = openAccount("owner-5", "EUR", 0);
         String late = unique("late");
