@@ -13,6 +13,7 @@ import io.ledgerline.contracts.codec.LedgerCodec;
 import io.ledgerline.contracts.command.CommandResult;
 import io.ledgerline.contracts.command.CommandStatus;
 import io.ledgerline.contracts.command.DepositMoney;
+import io.ledgerline.local.postgres.LocalPostgres;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -31,6 +32,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -44,6 +47,14 @@ import org.springframework.test.context.TestPropertySource;
 class CommandOverloadIT extends CommandServiceIT {
 
     static final int CAPACITY = 4;
+
+    /** Its own database: see {@link CommandServiceIT#OWN_DATABASE}. */
+    private static final LocalPostgres OWN_POSTGRES = LocalPostgres.ephemeral();
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        registry.add(OWN_DATABASE, OWN_POSTGRES::jdbcUrl);
+    }
 
     @Autowired
     private DataSource dataSource;

@@ -75,9 +75,20 @@ public abstract class CommandServiceIT {
 
     protected HttpApi api;
 
+    /**
+     * The database of a class that runs in a Spring context of its own (other properties): such a context stays
+     * alive in Spring's cache beside the shared one, with a broker of its own and the same token owner (one JVM),
+     * so on the shared event store its publisher would claim the shared context's segments (whenever they are
+     * released, as in a re-publication's pause) and publish their events to its own broker. Such a class registers
+     * its own database under this key; the shared URL is only the default, because Spring applies a superclass's
+     * {@code @DynamicPropertySource} after the subclass's, so registering {@code spring.datasource.url} again in
+     * the subclass would not win.
+     */
+    protected static final String OWN_DATABASE = "ledgerline.test.own-database-url";
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", POSTGRES::jdbcUrl);
+        registry.add("spring.datasource.url", () -> "${" + OWN_DATABASE + ":" + POSTGRES.jdbcUrl() + "}");
         registry.add("spring.datasource.username", () -> LocalPostgres.USER);
         registry.add("spring.datasource.password", () -> "");
         registry.add("spring.kafka.bootstrap-servers", brokerOfThisContext());

@@ -18,16 +18,12 @@ import org.springframework.test.context.TestPropertySource;
         "ledgerline.web.rate-limit.per-second=1"})
 class RateLimitIT extends CommandServiceIT {
 
-    /**
-     * This class runs in a Spring context of its own (other properties), with a broker of its own; a database of
-     * its own too, or its publisher would claim the shared event store's tokens and publish the other context's
-     * events to this broker.
-     */
+    /** A context of its own (other properties), so a database of its own: see {@link #OWN_DATABASE}. */
     private static final LocalPostgres OWN_POSTGRES = LocalPostgres.ephemeral();
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", OWN_POSTGRES::jdbcUrl);
+        registry.add(OWN_DATABASE, OWN_POSTGRES::jdbcUrl);
     }
 
     @Test
