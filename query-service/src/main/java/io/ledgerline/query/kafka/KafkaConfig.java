@@ -6,6 +6,8 @@ import io.ledgerline.contracts.codec.MalformedMessageException;
 import io.ledgerline.contracts.codec.UnknownSchemaException;
 import io.ledgerline.query.projection.ProjectionMetrics;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +17,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RetryListener;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
@@ -67,12 +70,22 @@ class KafkaConfig {
         retryForever.setMaxInterval(30_000);
         DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, retryForever);
         handler.addNotRetryableExceptions(MalformedMessageException.class, InvalidEventException.class);
-        handler.setRetryListeners((record, exception, attempt) -> {
-            if (DeadLetters.causeOf(exception, UnknownSchemaException.class) != null) {
-                metrics.unknownSchema(record.topic());
-                log.error("ALERT unknown writer schema on {}-{}@{} (attempt {}): this reader must be upgraded;"
-                                + " retrying with backoff", record.topic(), record.partition(), record.offset(),
-                        attempt);
+        handler.setRetryListeners(new RetryListener() {
+            @Override
+            public void failedDelivery(ConsumerRecord<?, ?> record, Exception exception, int attempt) {
+                if (DeadLetters.causeOf(exception, UnknownSchemaException.class) != null) {
+                    metrics.unknownSchema(record.topic());
+                    log.error("ALERT unknown writer schema on {}-{}@{} (attempt {}): this reader must be upgraded;"
+                                    + " retrying with backoff", record.topic(), record.partition(), record.offset(),
+                            attempt);
+                }
+            }
+
+            /** A whole batch failed (MongoDB unavailable, for one) and is retried: say why, or a stall is silent. */
+            @Override
+            public void failedDelivery(ConsumerRecords<?, ?> records, Exception exception, int attempt) {
+                log.warn("a batch of {} events on {} failed (attempt {}), retrying it with backoff: {}",
+                        records.count(), records.partitions(), attempt, exception.toString());
             }
         });
         return handler;

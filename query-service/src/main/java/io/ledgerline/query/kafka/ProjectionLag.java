@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -59,7 +60,9 @@ public class ProjectionLag implements MeterBinder {
 
     /**
      * The first {@code applied} records of the batch are applied, the rest (from a record that failed on) will
-     * be delivered again.
+     * be delivered again. Records of partitions the consumer no longer owns are left out: a batch retried after a
+     * rebalance still holds them, and the consumer refuses to tell the lag of a partition it does not own (it
+     * throws, which failed such a batch on every retry, for good).
      */
     void applied(List<ConsumerRecord<byte[], byte[]>> records, int applied, Consumer<?, ?> consumer) {
         Map<TopicPartition, Long> last = new HashMap<>();
@@ -72,6 +75,9 @@ public class ProjectionLag implements MeterBinder {
                 firstLeft.putIfAbsent(partitionOf(record), record.timestamp());
             }
         }
+        Set<TopicPartition> owned = consumer.assignment();
+        last.keySet().retainAll(owned);
+        firstLeft.keySet().retainAll(owned);
         last.forEach((partition, timestamp) -> {
             OptionalLong behind = consumer.currentLag(partition);
             if (behind.isPresent() && behind.getAsLong() == 0) {

@@ -98,6 +98,20 @@ class ProjectionLagTest {
     }
 
     @Test
+    void aBatchRetriedAfterItsPartitionWentToAnotherInstanceIsAppliedWithoutFailing() {
+        List<ConsumerRecord<byte[], byte[]>> batch = List.of(record(P0, 0, 30), record(P1, 0, 90));
+        lag.polled(batch);
+        positions(1, 1, 1, 1);
+        consumer.assign(List.of(P0)); // a rebalance during the batch's retries took P1 away
+        consumer.seek(P0, 1);
+        lag.revoked(List.of(P1));
+
+        lag.applied(batch, batch.size(), consumer);
+
+        assertThat(gauge()).isZero();
+    }
+
+    @Test
     void forgetsPartitionsThisInstanceNoLongerOwns() {
         lag.polled(List.of(record(P0, 0, 30), record(P1, 0, 90)));
 
