@@ -18,10 +18,14 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /** Health groups, metrics, OpenAPI and the topics the service creates for itself. */
 class OperationsIT extends IntegrationTestBase {
+
+    @Value("${ledgerline.instance}")
+    private String instance;
 
     @Autowired
     private KafkaAdmin kafkaAdmin;
@@ -42,6 +46,8 @@ class OperationsIT extends IntegrationTestBase {
         }
         assertThat(health.path("components").path("kafka").path("details").path("nodes").asInt()).isEqualTo(1);
         assertThat(health.path("components").path("projections").path("details").has("parkedEvents")).isTrue();
+        assertThat(health.path("components").path("instance").path("details").path("id").asText())
+                .as("an operator sees which instance answered").isEqualTo(instance);
 
         JsonNode readiness = http.get("/actuator/health/readiness", operator()).json();
         assertThat(readiness.path("status").asText()).isEqualTo("UP");
@@ -51,6 +57,7 @@ class OperationsIT extends IntegrationTestBase {
 
         JsonNode anonymous = http.get("/actuator/health", null).json();
         assertThat(anonymous.path("components").path("projections").has("details")).isFalse();
+        assertThat(anonymous.path("components").path("instance").has("details")).isFalse();
     }
 
     @Test

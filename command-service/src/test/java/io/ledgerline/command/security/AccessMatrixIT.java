@@ -10,12 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Every command and admin endpoint for every role, no token included, and the ownership cases: PRODUCT.md §6's table,
  * checked cell by cell. A customer acting on another owner's account gets 404, a role lacking the operation 403.
  */
 class AccessMatrixIT extends CommandServiceIT {
+
+    @Value("${ledgerline.instance}")
+    private String instance;
 
     private static final String NONE = null;
 
@@ -137,7 +141,13 @@ class AccessMatrixIT extends CommandServiceIT {
 
     @Test
     void keepsHealthOpenAndOperationalEndpointsClosedByDefault() {
-        assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
+        Response anonymous = api.get("/actuator/health", null);
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.json().has("components")).as("no details for anonymous callers").isFalse();
+        Response health = api.get("/actuator/health", OPERATOR);
+        assertThat(health.json().path("components").path("instance").path("details").path("id").asText())
+                .as("an operator sees which instance answered").isEqualTo(instance);
+        assertThat(health.json().path("components").path("db").path("status").asText()).isEqualTo("UP");
         Response liveness = api.get("/actuator/health/liveness", null);
         assertThat(liveness.status()).as(liveness.toString()).isEqualTo(200);
         Response readiness = api.get("/actuator/health/readiness", null);
