@@ -29,8 +29,9 @@ public class StoredSequences implements BatchPrefetch {
     private static final String LAST_SEQUENCES = "select k.id, (select max(e.sequencenumber) from domainevententry e"
             + " where e.aggregateidentifier = k.id) from unnest(?::varchar[]) as k(id)";
 
-    private final JdbcTemplate jdbc;
     private static final CommandTargetResolver TARGETS = AnnotationCommandTargetResolver.builder().build();
+
+    private final JdbcTemplate jdbc;
 
     public StoredSequences(JdbcTemplate jdbc) {
         this.jdbc = jdbc;

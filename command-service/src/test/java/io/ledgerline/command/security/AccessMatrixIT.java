@@ -18,10 +18,10 @@ import org.springframework.beans.factory.annotation.Value;
  */
 class AccessMatrixIT extends CommandServiceIT {
 
+    private static final String NONE = null;
+
     @Value("${ledgerline.instance}")
     private String instance;
-
-    private static final String NONE = null;
 
     /** Who calls, and what each endpoint must answer them. */
     private record Caller(String name, String token) {
