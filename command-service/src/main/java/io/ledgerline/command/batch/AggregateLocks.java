@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>Without it, two instances writing to the same accounts decide concurrently, one of them loses on the event
  * table's unique key and rolls its whole batch back, and every global index that batch drew stays a gap for good.
- * The processors then carry thousands of gaps in their tokens for the gap timeout, and Axon copies the set with
+ * The processors then carry every such gap in their tokens for the gap timeout, and Axon copies the set with
  * every token advance: measured, one instance spent 92 % of its CPU in GC. The unique key stays the guard for
  * appends that bypass a batch (a command retried alone).
  */
