@@ -27,6 +27,7 @@ public final class LoadBalancer implements AutoCloseable {
     private final AtomicLong next = new AtomicLong();
     private final Consumer<String> say;
     private final Thread prober;
+    private final AtomicLong probeRounds = new AtomicLong();
     private volatile boolean closed;
 
     private LoadBalancer(List<String> urls, Duration interval, Consumer<String> say) {
@@ -79,6 +80,11 @@ public final class LoadBalancer implements AutoCloseable {
         return Set.copyOf(out);
     }
 
+    /** How many rounds of probes have completed (a test waits for the first before it fails an instance). */
+    long probeRounds() {
+        return probeRounds.get();
+    }
+
     private void probe(Duration interval) {
         while (!closed) {
             for (String url : urls) {
@@ -89,6 +95,7 @@ public final class LoadBalancer implements AutoCloseable {
                     say.accept(url + " out of rotation (readiness probe failed)");
                 }
             }
+            probeRounds.incrementAndGet();
             try {
                 Thread.sleep(interval.toMillis());
             } catch (InterruptedException e) {
