@@ -94,6 +94,8 @@ public final class TopicReader {
             consumer.poll(Duration.ofMillis(100));
             return !consumer.assignment().isEmpty();
         });
+        // an assignment is not yet a position: resolve "latest" now, or a record written meanwhile is skipped
+        consumer.assignment().forEach(consumer::position);
         return consumer;
     }
 
