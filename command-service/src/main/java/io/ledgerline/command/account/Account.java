@@ -41,7 +41,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * → ownership → idempotent replay → closed → frozen → currency → funds; validation happened before the command
  * was built.
  */
-@Aggregate(repository = "accountRepository")
+@Aggregate(repository = "accountRepository", commandTargetResolver = "commandTargetResolver")
 @Revision("2") // snapshots of revision 1 lack debitsNotRefunded: they are ignored and the stream is replayed
 public class Account {
 

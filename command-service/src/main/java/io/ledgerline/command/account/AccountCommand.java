@@ -1,15 +1,17 @@
 package io.ledgerline.command.account;
 
+import io.ledgerline.command.ledger.AggregateCommand;
 import io.ledgerline.command.ledger.AggregateIds;
 import io.ledgerline.command.ledger.Caller;
 import io.ledgerline.command.ledger.Money;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Everything an account can be asked to do; each command is validated before it is built. */
-public sealed interface AccountCommand {
+public sealed interface AccountCommand extends AggregateCommand {
 
     String accountId();
 
+    @Override
     @TargetAggregateIdentifier
     default String aggregateId() {
         return AggregateIds.account(accountId());

@@ -37,7 +37,7 @@ public class AggregateLocks implements BatchPrefetch {
 
     @Override
     public void prefetch(List<CommandMessage<?>> commands, UnitOfWork<?> batch) {
-        TreeSet<String> ids = new TreeSet<>(StoredSequences.targetsOf(commands));
+        TreeSet<String> ids = new TreeSet<>(CommandTargets.of(commands));
         if (ids.isEmpty()) {
             return;
         }

@@ -1,16 +1,12 @@
 package io.ledgerline.command.batch;
 
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
-import org.axonframework.modelling.command.CommandTargetResolver;
-import org.axonframework.modelling.command.IdentifierMissingException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,8 +25,6 @@ public class StoredSequences implements BatchPrefetch {
     private static final String LAST_SEQUENCES = "select k.id, (select max(e.sequencenumber) from domainevententry e"
             + " where e.aggregateidentifier = k.id) from unnest(?::varchar[]) as k(id)";
 
-    private static final CommandTargetResolver TARGETS = AnnotationCommandTargetResolver.builder().build();
-
     private final JdbcTemplate jdbc;
 
     public StoredSequences(JdbcTemplate jdbc) {
@@ -39,7 +33,7 @@ public class StoredSequences implements BatchPrefetch {
 
     @Override
     public void prefetch(List<CommandMessage<?>> commands, UnitOfWork<?> batch) {
-        Set<String> ids = targetsOf(commands);
+        Set<String> ids = CommandTargets.of(commands);
         Map<String, Long> sequences = new HashMap<>();
         jdbc.query(connection -> {
             var statement = connection.prepareStatement(LAST_SEQUENCES);
@@ -50,19 +44,6 @@ public class StoredSequences implements BatchPrefetch {
             sequences.put(row.getString(1), row.wasNull() ? null : last);
         });
         batch.resources().put(PREFETCHED, sequences);
-    }
-
-    /** The identifiers of the aggregates {@code commands} target, in order of first mention. */
-    static Set<String> targetsOf(List<CommandMessage<?>> commands) {
-        Set<String> ids = new LinkedHashSet<>();
-        for (CommandMessage<?> command : commands) {
-            try {
-                ids.add(TARGETS.resolveTarget(command).getIdentifier());
-            } catch (IdentifierMissingException notAggregateTargeted) {
-                // nothing to read ahead for it
-            }
-        }
-        return ids;
     }
 
     /** The aggregate's last sequence number in the event store; null when it has no events. */

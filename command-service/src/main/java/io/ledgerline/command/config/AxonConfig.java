@@ -9,6 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.ledgerline.command.account.Account;
 import io.ledgerline.command.batch.BatchPrefetch;
 import io.ledgerline.command.batch.BoundedAggregateCache;
+import io.ledgerline.command.batch.CommandTargets;
 import io.ledgerline.command.batch.CurrentStateRepository;
 import io.ledgerline.command.batch.GroupCommitCommandBus;
 import io.ledgerline.command.batch.StoredSequences;
@@ -49,6 +50,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -97,6 +99,12 @@ public class AxonConfig {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         return JacksonSerializer.builder().objectMapper(mapper).build();
+    }
+
+    /** The aggregates' target resolver (named in their {@code @Aggregate}): the command names its aggregate. */
+    @Bean
+    public CommandTargetResolver commandTargetResolver() {
+        return CommandTargets.INSTANCE;
     }
 
     /**

@@ -26,7 +26,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * TransferFailed. The money moves in the accounts' streams, driven by {@link TransferProcess}. The transfer id is
  * consumed globally by this stream's existence: a repeat reports the current status, other content conflicts.
  */
-@Aggregate(repository = "transferRepository")
+@Aggregate(repository = "transferRepository", commandTargetResolver = "commandTargetResolver")
 public class Transfer {
 
     @AggregateIdentifier

@@ -1,15 +1,17 @@
 package io.ledgerline.command.transfer;
 
+import io.ledgerline.command.ledger.AggregateCommand;
 import io.ledgerline.command.ledger.AggregateIds;
 import io.ledgerline.command.ledger.Caller;
 import io.ledgerline.command.ledger.Money;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** A transfer's commands: requested by a client, settled by the transfer process. */
-public sealed interface TransferCommand {
+public sealed interface TransferCommand extends AggregateCommand {
 
     String transferId();
 
+    @Override
     @TargetAggregateIdentifier
     default String aggregateId() {
         return AggregateIds.transfer(transferId());
