@@ -24,6 +24,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * An OAuth2 resource server: Spring Boot's JWT decoder checks signature (RS256/ES256 from the configured JWK set
@@ -44,6 +46,16 @@ public class SecurityConfig {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** The default firewall, its character rules checked without regular expressions ({@link HeaderCharacters}). */
+    @Bean
+    HttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters::isAllowedName);
+        firewall.setAllowedHeaderValues(HeaderCharacters::isAllowedValue);
+        firewall.setAllowedParameterNames(HeaderCharacters::isAllowedName);
+        return firewall;
     }
 
     @Bean
@@ -77,6 +89,7 @@ public class SecurityConfig {
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(oauth -> oauth
+                        .bearerTokenResolver(new BearerTokens())
                         .jwt(jwt -> jwt.decoder(new CachingJwtDecoder(jwtDecoder, 10_000, Duration.ofMinutes(5),
                                         Clock.systemUTC()))
                                 .jwtAuthenticationConverter(jwtConverter(properties)))
