@@ -7,7 +7,6 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
-import org.axonframework.modelling.command.IdentifierMissingException;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 
 /**
@@ -39,11 +38,7 @@ public final class CommandTargets implements CommandTargetResolver {
     static Set<String> of(List<CommandMessage<?>> commands) {
         Set<String> ids = new LinkedHashSet<>();
         for (CommandMessage<?> command : commands) {
-            try {
-                ids.add(INSTANCE.resolveTarget(command).getIdentifier());
-            } catch (IdentifierMissingException notAggregateTargeted) {
-                // nothing to lock or read ahead for it
-            }
+            ids.add(INSTANCE.resolveTarget(command).getIdentifier());
         }
         return ids;
     }
