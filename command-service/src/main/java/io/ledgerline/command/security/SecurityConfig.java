@@ -16,6 +16,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -46,6 +47,16 @@ public class SecurityConfig {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Request matchers by path pattern, not by asking Spring MVC which handler a request goes to: the MVC matchers
+     * ran the handler lookup again for every rule checked (about 4 % of a command's CPU), for the same answer on
+     * paths that have no MVC-specific suffix or servlet-path rules. Spring Security 7's default.
+     */
+    @Bean
+    PathPatternRequestMatcherBuilderFactoryBean requestMatcherBuilder() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
     }
 
     /** The default firewall, its character rules checked without regular expressions ({@link HeaderCharacters}). */
