@@ -121,7 +121,9 @@ public final class ProjectionBenchmark {
                 "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG",
                 KafkaUsers.scramJaas(KafkaUsers.ADMIN, users.password(KafkaUsers.ADMIN)),
                 "LEDGERLINE_JWK_SET_URI", jwks.uri(),
-                "LEDGERLINE_TOPIC_PARTITIONS", Integer.toString(partitions));
+                "LEDGERLINE_TOPIC_PARTITIONS", Integer.toString(partitions),
+                // the service refuses to start without a cursor key; this run serves no pages worth keeping
+                "LEDGERLINE_CURSOR_KEY", "projection-benchmark-cursor-key");
         ChildProcess query = new ChildProcess("query-service", context,
                 List.of(ProcessContext.JAVA, "-Xmx256m", "-jar", option("query-jar",
                         "query-service/target/query-service-exec.jar")),

@@ -1,6 +1,7 @@
 package io.ledgerline.local.kafka;
 
 import io.ledgerline.local.process.ChildProcess;
+import io.ledgerline.local.process.JvmOptions;
 import io.ledgerline.local.process.ProcessContext;
 import io.ledgerline.local.process.Processes;
 import java.io.IOException;
@@ -70,7 +71,7 @@ public final class KafkaBroker {
 
     /** The managed broker process; nothing runs until {@code start()}. */
     public static ChildProcess process(Settings settings, ProcessContext context) {
-        List<String> command = context.javaCommand(settings.heap(), "kafka.Kafka",
+        List<String> command = context.javaCommand(settings.heap(), JvmOptions.kafka(), "kafka.Kafka",
                 List.of(settings.propertiesFile().toString()));
         return new ChildProcess(NAME, context, command, Map.of(), () -> isHealthy(settings), STOP_GRACE,
                 () -> prepare(settings, context));
@@ -155,8 +156,8 @@ public final class KafkaBroker {
             Files.writeString(settings.clusterIdFile(), Uuid.randomUuid().toString());
         }
         String clusterId = Files.readString(settings.clusterIdFile()).trim();
-        List<String> command = context.javaCommand("256m", "kafka.tools.StorageTool", List.of("format",
-                "-t", clusterId, "-c", settings.propertiesFile().toString(), "--ignore-formatted"));
+        List<String> command = context.javaCommand("256m", JvmOptions.kafka(), "kafka.tools.StorageTool",
+                List.of("format", "-t", clusterId, "-c", settings.propertiesFile().toString(), "--ignore-formatted"));
         Path log = context.logFile(NAME);
         try {
             Process format = new ProcessBuilder(command).redirectErrorStream(true)

@@ -1,6 +1,7 @@
 package io.ledgerline.local.mongo;
 
 import io.ledgerline.local.process.ChildProcess;
+import io.ledgerline.local.process.JvmOptions;
 import io.ledgerline.local.process.ProcessContext;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -31,7 +32,7 @@ public final class MongoProcess {
     }
 
     public static ChildProcess process(Path dataFile, int port, String heap, ProcessContext context) {
-        List<String> command = context.javaCommand(heap, MongoWireServer.class.getName(),
+        List<String> command = context.javaCommand(heap, JvmOptions.mongo(), MongoWireServer.class.getName(),
                 List.of(Integer.toString(port), dataFile.toAbsolutePath().toString()));
         return new ChildProcess(NAME, context, command, Map.of(), () -> ping(port), STOP_GRACE, () -> { });
     }

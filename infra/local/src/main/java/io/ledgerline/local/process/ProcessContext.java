@@ -24,10 +24,13 @@ public record ProcessContext(Path logDirectory, Path runDirectory, String classp
         return new PidFile(runDirectory.resolve(name + ".pid"));
     }
 
-    /** {@code java -Xmx<heap> -cp <classpath> <mainClass> <args...>} with the child logging configuration. */
-    public List<String> javaCommand(String heap, String mainClass, List<String> args) {
+    /**
+     * {@code java -Xmx<heap> <jvmOptions...> -cp <classpath> <mainClass> <args...>} with the child logging
+     * configuration.
+     */
+    public List<String> javaCommand(String heap, List<String> jvmOptions, String mainClass, List<String> args) {
         List<String> command = new java.util.ArrayList<>(List.of(JAVA, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
-        command.addAll(JvmOptions.infrastructure());
+        command.addAll(jvmOptions);
         command.addAll(List.of(CHILD_LOGBACK, "-cp", classpath, mainClass));
         command.addAll(args);
         return command;
