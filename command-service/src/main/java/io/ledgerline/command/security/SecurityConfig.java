@@ -2,16 +2,18 @@ package io.ledgerline.command.security;
 
 import io.ledgerline.command.web.ProblemWriter;
 import io.ledgerline.command.web.Problems;
+import io.ledgerline.contracts.TokenClaims;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
+import java.util.Optional;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -21,7 +23,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -30,8 +32,8 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * An OAuth2 resource server: Spring Boot's JWT decoder checks signature (RS256/ES256 from the configured JWK set
- * or public key), issuer, audience, expiry and not-before. Roles come from the {@code roles} claim or from scopes
- * named like a role. Failures answer problem+json.
+ * or public key), issuer, audience, expiry and not-before. Owner id and roles as {@link TokenClaims} reads them.
+ * Failures answer problem+json.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -134,28 +136,20 @@ public class SecurityConfig {
         return operation.roles().stream().map(Role::authority).toArray(String[]::new);
     }
 
-    static JwtAuthenticationConverter jwtConverter(SecurityProperties properties) {
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setPrincipalClaimName(properties.ownerClaim());
-        converter.setJwtGrantedAuthoritiesConverter(SecurityConfig::rolesOf);
-        return converter;
+    /**
+     * The principal is the token's owner id and its authorities are its roles, both read by {@link TokenClaims}
+     * (the query-service reads tokens with the same class). A token without a valid owner id has no roles and an
+     * empty name, which {@link LedgerPrincipalResolver} refuses.
+     */
+    static Converter<Jwt, AbstractAuthenticationToken> jwtConverter(SecurityProperties properties) {
+        String ownerClaim = properties.ownerClaim();
+        return jwt -> new JwtAuthenticationToken(jwt, rolesOf(jwt, ownerClaim),
+                TokenClaims.ownerId(jwt.getClaims(), ownerClaim).orElse(""));
     }
 
-    /** Roles from the {@code roles} claim and from scopes that name a role; anything else is ignored. */
-    static Collection<GrantedAuthority> rolesOf(Jwt jwt) {
-        List<String> values = new ArrayList<>();
-        if (jwt.getClaim("roles") instanceof Collection<?> roles) {
-            roles.forEach(role -> values.add(String.valueOf(role)));
-        }
-        for (String claim : List.of("scope", "scp")) {
-            Object scopes = jwt.getClaim(claim);
-            if (scopes instanceof String text) {
-                values.addAll(List.of(text.split(" ")));
-            } else if (scopes instanceof Collection<?> list) {
-                list.forEach(scope -> values.add(String.valueOf(scope)));
-            }
-        }
-        return values.stream().map(Role::fromClaim).flatMap(java.util.Optional::stream).distinct()
+    static Collection<GrantedAuthority> rolesOf(Jwt jwt, String ownerClaim) {
+        return TokenClaims.roleNames(jwt.getClaims(), ownerClaim).stream().map(Role::fromClaim)
+                .flatMap(Optional::stream)
                 .map(role -> (GrantedAuthority) new SimpleGrantedAuthority(role.authority())).toList();
     }
 }

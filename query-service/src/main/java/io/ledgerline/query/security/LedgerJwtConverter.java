@@ -1,10 +1,8 @@
 package io.ledgerline.query.security;
 
-import io.ledgerline.contracts.LedgerLimits;
-import java.util.Collection;
-import java.util.EnumSet;
+import io.ledgerline.contracts.TokenClaims;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -13,9 +11,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.stereotype.Component;
 
 /**
- * Roles from the {@code roles} claim and from scopes ({@code scope}, {@code scp}) whose value is a role name;
- * unknown values are ignored. The principal name is the owner claim. A token whose owner id does not match the
- * id pattern gets no roles at all, so every protected operation answers 403.
+ * The principal is the token's owner id and its authorities are its roles, both read by {@link TokenClaims} (the
+ * command-service reads tokens with the same class). A token whose owner id is missing or does not match the id
+ * pattern gets no roles and an empty name, so every protected operation answers 403.
  */
 @Component
 public class LedgerJwtConverter implements Converter<Jwt, AbstractAuthenticationToken> {
@@ -28,31 +26,10 @@ public class LedgerJwtConverter implements Converter<Jwt, AbstractAuthentication
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        Object claim = jwt.getClaims().get(ownerClaim);
-        String ownerId = claim instanceof String value ? value : null;
-        Set<Role> roles = LedgerLimits.isValidId(ownerId) ? rolesOf(jwt) : EnumSet.noneOf(Role.class);
-        List<SimpleGrantedAuthority> authorities = roles.stream()
+        List<SimpleGrantedAuthority> authorities = TokenClaims.roleNames(jwt.getClaims(), ownerClaim).stream()
+                .map(Role::ofClaimValue).flatMap(Optional::stream)
                 .map(role -> new SimpleGrantedAuthority(role.authority())).toList();
-        return new JwtAuthenticationToken(jwt, authorities, ownerId == null ? "" : ownerId);
-    }
-
-    private static Set<Role> rolesOf(Jwt jwt) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String claim : List.of("roles", "scope", "scp")) {
-            for (String value : values(jwt.getClaims().get(claim))) {
-                Role.ofClaimValue(value).ifPresent(roles::add);
-            }
-        }
-        return roles;
-    }
-
-    private static List<String> values(Object claim) {
-        if (claim instanceof String text) {
-            return List.of(text.trim().split("\\s+"));
-        }
-        if (claim instanceof Collection<?> items) {
-            return items.stream().filter(String.class::isInstance).map(String.class::cast).toList();
-        }
-        return List.of();
+        String ownerId = TokenClaims.ownerId(jwt.getClaims(), ownerClaim).orElse("");
+        return new JwtAuthenticationToken(jwt, authorities, ownerId);
     }
 }
