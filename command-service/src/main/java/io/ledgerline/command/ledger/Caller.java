@@ -14,11 +14,6 @@ public record Caller(String principal, boolean ownAccountsOnly) {
         return new Caller(principal, false);
     }
 
-    /** The transfer process and other internal flows act for the ledger itself. */
-    public static Caller ledger() {
-        return new Caller("ledger", false);
-    }
-
     public boolean mayActOnAccountOf(String ownerId) {
         return !ownAccountsOnly || principal.equals(ownerId);
     }

@@ -6,7 +6,6 @@ package io.ledgerline.command.ledger;
  */
 public enum Refusal {
     ACCOUNT_NOT_FOUND("account-not-found"),
-    TRANSFER_NOT_FOUND("transfer-not-found"),
     ACCOUNT_ALREADY_EXISTS("account-already-exists"),
     TRANSACTION_ID_CONFLICT("transaction-id-conflict"),
     CONCURRENCY_CONFLICT("concurrency-conflict"),

@@ -22,8 +22,4 @@ public record LedgerPrincipal(String id, Set<Role> roles) {
         }
         throw new AccessDeniedException("role does not allow " + operation);
     }
-
-    public boolean has(Role role) {
-        return roles.contains(role);
-    }
 }

@@ -46,7 +46,7 @@ public final class Problems {
 
     static HttpStatus statusOf(Refusal refusal) {
         return switch (refusal) {
-            case ACCOUNT_NOT_FOUND, TRANSFER_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case ACCOUNT_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case ACCOUNT_ALREADY_EXISTS, TRANSACTION_ID_CONFLICT, CONCURRENCY_CONFLICT -> HttpStatus.CONFLICT;
             default -> HttpStatus.UNPROCESSABLE_ENTITY;
         };
