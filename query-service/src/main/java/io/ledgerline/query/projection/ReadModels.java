@@ -1,11 +1,8 @@
 package io.ledgerline.query.projection;
 
 import io.ledgerline.contracts.codec.LedgerCodec;
-import io.ledgerline.query.account.AccountEvolution;
-import io.ledgerline.query.account.MongoAccountStore;
-import io.ledgerline.query.transfer.MongoTransferStore;
-import io.ledgerline.query.transfer.TransferEvolution;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.data.domain.Sort;
@@ -13,17 +10,22 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
-/** Builds (once per generation) the projections and indexes of a read-model generation. */
+/**
+ * Builds (once per generation) the projections and indexes of a read-model generation from the features'
+ * {@link StreamReadModel}s, one per aggregate type.
+ */
 @Component
 public class ReadModels {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final List<StreamReadModel> streams;
     private final Map<Long, ReadModel> byGeneration = new ConcurrentHashMap<>();
 
-    public ReadModels(MongoTemplate mongo, Clock clock) {
+    public ReadModels(MongoTemplate mongo, Clock clock, List<StreamReadModel> streams) {
         this.mongo = mongo;
         this.clock = clock;
+        this.streams = List.copyOf(streams);
     }
 
     public ReadModel of(ReadModelCollections collections) {
@@ -45,21 +47,13 @@ public class ReadModels {
         ensureIndexes(collections);
         MongoParkedEvents parked = new MongoParkedEvents(mongo, collections.parkedEvents(), LedgerCodec.contracts(),
                 clock);
-        return new ReadModel(collections, new BatchProjector(parked,
-                new StreamProjection<>(AggregateType.ACCOUNT, AccountEvolution.EVOLUTION,
-                        new MongoAccountStore(mongo, collections)),
-                new StreamProjection<>(AggregateType.TRANSFER, TransferEvolution.EVOLUTION,
-                        new MongoTransferStore(mongo, collections))),
-                parked);
+        StreamProjection<?>[] projections = streams.stream()
+                .map(stream -> stream.projection(mongo, collections)).toArray(StreamProjection<?>[]::new);
+        return new ReadModel(collections, new BatchProjector(parked, projections), parked);
     }
 
     private void ensureIndexes(ReadModelCollections collections) {
-        mongo.indexOps(collections.accounts()).createIndex(new Index()
-                .on("ownerId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC).named("owner_account"));
-        mongo.indexOps(collections.statements()).createIndex(new Index()
-                .on("accountId", Sort.Direction.ASC).on("version", Sort.Direction.DESC).named("account_version"));
-        mongo.indexOps(collections.statements()).createIndex(new Index()
-                .on("accountId", Sort.Direction.ASC).on("occurredAt", Sort.Direction.ASC).named("account_time"));
+        streams.forEach(stream -> stream.ensureIndexes(mongo, collections));
         mongo.indexOps(collections.parkedEvents()).createIndex(new Index()
                 .on("parkedAt", Sort.Direction.ASC).named("parked_at"));
         mongo.indexOps(collections.parkedEvents()).createIndex(new Index()

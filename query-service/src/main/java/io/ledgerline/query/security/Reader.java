@@ -1,5 +1,6 @@
 package io.ledgerline.query.security;
 
+import io.ledgerline.query.web.ForbiddenException;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;

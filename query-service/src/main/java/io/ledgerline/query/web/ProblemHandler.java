@@ -2,7 +2,6 @@ package io.ledgerline.query.web;
 
 import io.ledgerline.query.projection.ProjectionBehindException;
 import io.ledgerline.query.projection.TooManyWaitsException;
-import io.ledgerline.query.security.ForbiddenException;
 import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;

@@ -3,6 +3,7 @@ package io.ledgerline.query.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ledgerline.query.web.ForbiddenException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.ledgerline.query.security;
+package io.ledgerline.query.web;
 
 /** The caller's role does not allow the operation; answered 403 {@code forbidden}. */
 public class ForbiddenException extends RuntimeException {
