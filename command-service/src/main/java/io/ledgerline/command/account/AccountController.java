@@ -17,6 +17,7 @@ import io.ledgerline.command.security.Operation;
 import io.ledgerline.command.web.ValidId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -46,7 +47,8 @@ class AccountController {
         }
         String accountId = body.accountId() != null ? body.accountId() : CommandIntake.generatedId(principal, request);
         return intake.submit(principal, request, body,
-                new OpenAccount(accountId, body.ownerId(), body.currency(), body.overdraftLimitOrZero(), caller));
+                new OpenAccount(accountId, body.ownerId(), body.currency(), body.overdraftLimitOrZero(), caller),
+                (AccountOutcome opened) -> opened.changed() ? HttpStatus.CREATED : HttpStatus.OK);
     }
 
     @PostMapping(path = "/{accountId}/deposits", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -1,13 +1,15 @@
 package io.ledgerline.command.account;
 
 import io.ledgerline.command.ledger.Refusal;
+import io.ledgerline.command.ledger.RefusableOutcome;
 
 /**
  * The decision on one step of a transfer (debit, credit or refund) for one account: applied, with the version
  * and balance of its event, or refused with a reason. Decided once per transfer and account, and repeated
  * unchanged to every retry.
  */
-public record TransferStepOutcome(String accountId, String transferId, Refusal refusal, Long version, Long balance) {
+public record TransferStepOutcome(String accountId, String transferId, Refusal refusal, Long version, Long balance)
+        implements RefusableOutcome {
 
     static TransferStepOutcome applied(String accountId, String transferId, long version, long balance) {
         return new TransferStepOutcome(accountId, transferId, null, version, balance);
@@ -15,9 +17,5 @@ public record TransferStepOutcome(String accountId, String transferId, Refusal r
 
     static TransferStepOutcome refused(String accountId, String transferId, Refusal refusal) {
         return new TransferStepOutcome(accountId, transferId, refusal, null, null);
-    }
-
-    public boolean isRefused() {
-        return refusal != null;
     }
 }

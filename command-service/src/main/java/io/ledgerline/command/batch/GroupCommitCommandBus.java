@@ -1,5 +1,6 @@
 package io.ledgerline.command.batch;
 
+import io.ledgerline.command.ledger.CommandFailure;
 import io.ledgerline.command.ledger.CommandRefusedException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -26,7 +27,6 @@ import org.axonframework.messaging.MessageHandler;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfiguration;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.monitoring.MessageMonitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,9 +45,10 @@ import org.slf4j.LoggerFactory;
  *       touched aggregates' last sequence numbers, the operation-log keys) in one query each. Handlers then
  *       decide against memory; their events and their operation-log rows are queued in the unit of work and
  *       written at prepare-commit in multi-row inserts (pgjdbc's {@code reWriteBatchedInserts}).</li>
- *   <li><b>Each command keeps its own outcome.</b> A refusal (a {@link CommandRefusedException}, a missing
- *       aggregate) is that command's answer and does not roll the batch back: handlers refuse before they apply
- *       anything, so a refused command leaves nothing behind. No savepoints.</li>
+ *   <li><b>Each command keeps its own outcome.</b> A refusal ({@link CommandFailure.Refused}: a
+ *       {@link CommandRefusedException}, a missing aggregate) is that command's answer and does not roll the
+ *       batch back: handlers refuse before they apply anything, so a refused command leaves nothing behind. No
+ *       savepoints.</li>
  *   <li><b>Arrival order on one aggregate.</b> Commands run in the order they were queued; two commands on one
  *       account load it once and apply to the same instance, the second seeing the first's events.</li>
  *   <li><b>A failed batch is retried command by command.</b> Any other failure (a unique violation from another
@@ -64,7 +65,8 @@ public class GroupCommitCommandBus extends SimpleCommandBus {
     private static final Logger log = LoggerFactory.getLogger(GroupCommitCommandBus.class);
 
     /** Refusals are a command's answer, not a reason to undo its neighbours' work. */
-    private static final RollbackConfiguration ROLL_BACK_ON_FAILURES_NOT_REFUSALS = failure -> !isRefusal(failure);
+    private static final RollbackConfiguration ROLL_BACK_ON_FAILURES_NOT_REFUSALS =
+            failure -> !CommandFailure.isRefusal(failure);
 
     private record Pending(CommandMessage<?> command, MessageHandler<? super CommandMessage<?>> handler,
                            CommandCallback<Object, Object> callback) {
@@ -228,8 +230,4 @@ public class GroupCommitCommandBus extends SimpleCommandBus {
                 : new GenericCommandResultMessage<>(result);
     }
 
-    /** A business answer: the command was refused (a missing aggregate included), nothing was applied. */
-    static boolean isRefusal(Throwable failure) {
-        return failure instanceof CommandRefusedException || failure instanceof AggregateNotFoundException;
-    }
 }

@@ -13,7 +13,8 @@ import io.ledgerline.command.batch.CommandTargets;
 import io.ledgerline.command.batch.CurrentStateRepository;
 import io.ledgerline.command.batch.GroupCommitCommandBus;
 import io.ledgerline.command.batch.StoredSequences;
-import io.ledgerline.command.ledger.CommandRefusedException;
+import io.ledgerline.command.ledger.CommandFailure;
+import io.ledgerline.command.ledger.MetaDataKeys;
 import io.ledgerline.command.transfer.Transfer;
 import io.ledgerline.contracts.LedgerHeaders;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,8 +49,6 @@ import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.serialization.Serializer;
@@ -58,7 +57,6 @@ import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
@@ -68,14 +66,6 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class AxonConfig {
-
-    /** Correlation and causation ids travel from a command to the events it causes (Kafka headers). */
-    public static final String CORRELATION_ID = "correlationId";
-    public static final String CAUSATION_ID = "causationId";
-    /** Who sent the command an event came from, with which roles and through which channel (the audit trail). */
-    public static final String PRINCIPAL = "principal";
-    public static final String PRINCIPAL_ROLES = "principalRoles";
-    public static final String CHANNEL = "channel";
 
     /** Every released schema version, so events written by any earlier release can be read back. */
     @Bean
@@ -181,8 +171,8 @@ public class AxonConfig {
     public CorrelationDataProvider ledgerCorrelationData() {
         // copied from a command into its events, and from an event into the commands the transfer process sends
         // for it, so a transfer's steps are recorded as caused by whoever requested the transfer
-        return new SimpleCorrelationDataProvider(CORRELATION_ID, CAUSATION_ID, LedgerHeaders.TRACEPARENT, PRINCIPAL,
-                PRINCIPAL_ROLES, CHANNEL);
+        return new SimpleCorrelationDataProvider(MetaDataKeys.CORRELATION_ID, MetaDataKeys.CAUSATION_ID,
+                LedgerHeaders.TRACEPARENT, MetaDataKeys.PRINCIPAL, MetaDataKeys.PRINCIPAL_ROLES, MetaDataKeys.CHANNEL);
     }
 
     @Bean
@@ -256,21 +246,8 @@ public class AxonConfig {
                         .retryExecutor(commandRetries)
                         .maxRetryCount(properties.commands().maxRetries())
                         .backoffFactor(properties.commands().retryBackoff().toMillis())
-                        .nonTransientFailurePredicate(failure -> !isAppendConflict(failure))
+                        .nonTransientFailurePredicate(failure -> !CommandFailure.isConflict(failure))
                         .build())
                 .build();
-    }
-
-    public static boolean isAppendConflict(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof CommandRefusedException) {
-                return false;
-            }
-            if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException
-                    || t instanceof DuplicateKeyException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

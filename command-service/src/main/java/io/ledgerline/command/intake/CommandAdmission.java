@@ -41,17 +41,17 @@ public class CommandAdmission {
     }
 
     /** Takes room for one command, waiting up to {@code wait} for it. */
-    boolean admitWithin(Duration wait) throws InterruptedException {
+    public boolean admitWithin(Duration wait) throws InterruptedException {
         return room.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Gives the room back when {@code sent} completes, however it completes. */
-    <T> CompletableFuture<T> releasedWhenDone(CompletableFuture<T> sent) {
+    public <T> CompletableFuture<T> releasedWhenDone(CompletableFuture<T> sent) {
         return sent.whenComplete((result, failure) -> room.release());
     }
 
     /** Gives the room back for a command that was admitted but never sent. */
-    void release() {
+    public void release() {
         room.release();
     }
 }

@@ -1,6 +1,6 @@
 package io.ledgerline.command.intake;
 
-import io.ledgerline.command.config.AxonConfig;
+import io.ledgerline.command.ledger.MetaDataKeys;
 import io.ledgerline.contracts.LedgerHeaders;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
@@ -45,11 +45,11 @@ public class CommandDispatcher {
     public CompletableFuture<Object> send(Object command, String commandId, String correlationId, Actor actor,
                                           boolean tracked) {
         Map<String, Object> metaData = new HashMap<>();
-        metaData.put(AxonConfig.CORRELATION_ID, correlationId);
-        metaData.put(AxonConfig.CAUSATION_ID, commandId);
-        metaData.put(AxonConfig.PRINCIPAL, actor.principal());
-        metaData.put(AxonConfig.PRINCIPAL_ROLES, actor.roles());
-        metaData.put(AxonConfig.CHANNEL, actor.channel());
+        metaData.put(MetaDataKeys.CORRELATION_ID, correlationId);
+        metaData.put(MetaDataKeys.CAUSATION_ID, commandId);
+        metaData.put(MetaDataKeys.PRINCIPAL, actor.principal());
+        metaData.put(MetaDataKeys.PRINCIPAL_ROLES, actor.roles());
+        metaData.put(MetaDataKeys.CHANNEL, actor.channel());
         if (tracked) {
             metaData.put(CommandStatusInterceptor.TRACKED_COMMAND_ID, commandId);
             metaData.put(CommandStatusInterceptor.TRACKED_SUBMITTER, actor.principal());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.command.intake.IdempotencyKeys.Claim;
 import io.ledgerline.command.intake.IdempotencyKeys.Scope;
 import io.ledgerline.command.intake.IdempotencyKeys.StoredResponse;
+import io.ledgerline.command.ledger.CommandAnswer;
 import io.ledgerline.command.security.LedgerPrincipal;
 import io.ledgerline.command.security.Role;
 import io.ledgerline.command.web.ApiProblemException;
@@ -25,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -63,17 +65,27 @@ public class CommandIntake {
         this.properties = properties;
     }
 
-    /**
-     * Runs {@code command} for {@code principal} and answers it.
-     *
-     * @param requestBody the parsed request body, compared with a stored one when an Idempotency-Key is reused
-     */
+    /** Runs {@code command} for {@code principal} and answers it; a synchronous success is 200. */
     public ResponseEntity<Object> submit(LedgerPrincipal principal, HttpServletRequest request, Object requestBody,
                                          Object command) {
+        return submit(principal, request, requestBody, command, (CommandAnswer answer) -> HttpStatus.OK);
+    }
+
+    /**
+     * Runs {@code command} for {@code principal} and answers it: synchronously with the body of its
+     * {@link CommandAnswer} and the status {@code success} gives it, or asynchronously with a command status.
+     *
+     * @param requestBody the parsed request body, compared with a stored one when an Idempotency-Key is reused
+     * @param success the HTTP status of a synchronous success, from the answer of the command's handler, whose
+     *                type {@code A} the caller names (as with Axon's {@code sendAndWait})
+     */
+    public <A extends CommandAnswer> ResponseEntity<Object> submit(LedgerPrincipal principal,
+                                                                   HttpServletRequest request, Object requestBody,
+                                                                   Object command, Function<A, HttpStatus> success) {
         boolean async = prefersAsync(request);
         String key = request.getHeader(IDEMPOTENCY_KEY);
         if (key == null) {
-            return answer(principal, command, async);
+            return answer(principal, command, async, success);
         }
         if (!VALID_KEY.matcher(key).matches()) {
             throw new ApiProblemException(Problems.validationFailed("the Idempotency-Key header is invalid",
@@ -93,7 +105,7 @@ public class CommandIntake {
             throw new ApiProblemException(Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
                     "this Idempotency-Key was used with another request body"));
         }
-        return answerOnce(scope, principal, command, async);
+        return answerOnce(scope, principal, command, async, success);
     }
 
     /** Server-chosen ids (an account opened without one) derive from the Idempotency-Key, so a retry finds them. */
@@ -106,11 +118,12 @@ public class CommandIntake {
         return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private ResponseEntity<Object> answerOnce(Scope scope, LedgerPrincipal principal, Object command,
-                                              boolean async) {
+    private <A extends CommandAnswer> ResponseEntity<Object> answerOnce(Scope scope, LedgerPrincipal principal,
+                                                                        Object command, boolean async,
+                                                                        Function<A, HttpStatus> success) {
         ResponseEntity<Object> response;
         try {
-            response = answer(principal, command, async);
+            response = answer(principal, command, async, success);
         } catch (RuntimeException failure) {
             ProblemDetail problem = CommandProblems.finalProblemOf(failure);
             if (problem == null) {
@@ -124,7 +137,8 @@ public class CommandIntake {
         return response;
     }
 
-    private ResponseEntity<Object> answer(LedgerPrincipal principal, Object command, boolean async) {
+    private <A extends CommandAnswer> ResponseEntity<Object> answer(LedgerPrincipal principal, Object command,
+                                                                    boolean async, Function<A, HttpStatus> success) {
         if (!admission.tryAdmit()) {
             throw new ApiProblemException(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "overloaded",
                     "this instance holds as many commands as it can; retry after the delay given"),
@@ -155,8 +169,9 @@ public class CommandIntake {
             body.put("status", CommandStatuses.Status.PENDING.name());
             return ResponseEntity.accepted().location(URI.create("/api/v1/commands/" + commandId)).body(body);
         }
-        Object outcome = await(sent);
-        return ResponseEntity.status(Outcomes.status(command, outcome)).body(Outcomes.body(outcome));
+        @SuppressWarnings("unchecked") // the handler of the command answers A: a mismatch is a bug, answered 500
+        A answer = (A) await(sent);
+        return ResponseEntity.status(success.apply(answer)).body(answer.body());
     }
 
     private static CommandDispatcher.Actor actorOf(LedgerPrincipal principal) {

@@ -1,15 +1,13 @@
 package io.ledgerline.command.intake;
 
-import io.ledgerline.command.account.TransferStepOutcome;
-import io.ledgerline.command.ledger.CommandRefusedException;
-import io.ledgerline.command.ledger.Refusal;
+import io.ledgerline.command.ledger.CommandFailure;
+import io.ledgerline.command.ledger.RefusableOutcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,21 +34,19 @@ class CommandMetricsInterceptor implements MessageHandlerInterceptor<CommandMess
         String code = "none";
         try {
             Object result = chain.proceed();
-            if (result instanceof TransferStepOutcome step && step.isRefused()) {
+            if (result instanceof RefusableOutcome step && step.isRefused()) {
                 outcome = "refused";
                 code = step.refusal().code();
             } else {
                 outcome = "applied";
             }
             return result;
-        } catch (CommandRefusedException refused) {
-            outcome = "refused";
-            code = refused.refusal().code();
-            throw refused;
-        } catch (AggregateNotFoundException missing) {
-            outcome = "refused";
-            code = Refusal.ACCOUNT_NOT_FOUND.code();
-            throw missing;
+        } catch (Exception failure) {
+            if (CommandFailure.of(failure) instanceof CommandFailure.Refused refused) {
+                outcome = "refused";
+                code = refused.refusal().code();
+            }
+            throw failure;
         } finally {
             sample.stop(Timer.builder("ledger.commands")
                     .description("commands handled, by type and outcome (refusals tagged with their code)")

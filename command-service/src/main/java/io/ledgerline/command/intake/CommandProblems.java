@@ -1,14 +1,12 @@
 package io.ledgerline.command.intake;
 
-import io.ledgerline.command.ledger.CommandRefusedException;
-import io.ledgerline.command.ledger.Refusal;
+import io.ledgerline.command.ledger.CommandFailure;
 import io.ledgerline.command.web.Problems;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Which failures are a command's final answer, to be replayed for its Idempotency-Key: refusals and missing
- * accounts are; conflicts, timeouts and technical failures are not (a retry may succeed).
+ * Which failures are a command's final answer, to be replayed for its Idempotency-Key: refusals (missing accounts
+ * included) are; conflicts, timeouts and technical failures are not (a retry may succeed).
  */
 final class CommandProblems {
 
@@ -17,13 +15,7 @@ final class CommandProblems {
 
     /** The problem that answers {@code failure} for good, or null when a retry may answer otherwise. */
     static ProblemDetail finalProblemOf(RuntimeException failure) {
-        Throwable t = Failures.unwrap(failure);
-        if (t instanceof CommandRefusedException refused && refused.refusal() != Refusal.CONCURRENCY_CONFLICT) {
-            return Problems.refused(refused);
-        }
-        if (t instanceof AggregateNotFoundException) {
-            return Problems.accountNotFound();
-        }
-        return null;
+        CommandFailure classified = CommandFailure.of(failure);
+        return classified instanceof CommandFailure.Refused ? Problems.of(classified) : null;
     }
 }

@@ -89,7 +89,7 @@ public class CommandProducers {
      * True when the configuration names a producer: the command-topic listener exists only then, because a
      * listener needs at least one topic.
      */
-    static final class Configured implements Condition {
+    public static final class Configured implements Condition {
 
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
@@ -109,7 +109,7 @@ public class CommandProducers {
     }
 
     /** The producer whose command topic {@code topic} is. */
-    Producer ofTopic(String topic) {
+    public Producer ofTopic(String topic) {
         Producer producer = byTopic.get(topic);
         if (producer == null) {
             throw new IllegalStateException("no producer is configured for " + topic);

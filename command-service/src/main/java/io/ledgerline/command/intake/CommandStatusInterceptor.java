@@ -1,5 +1,6 @@
 package io.ledgerline.command.intake;
 
+import io.ledgerline.command.ledger.CommandAnswer;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -31,8 +32,15 @@ class CommandStatusInterceptor implements MessageHandlerInterceptor<CommandMessa
         Object commandId = unitOfWork.getMessage().getMetaData().get(TRACKED_COMMAND_ID);
         Object submitter = unitOfWork.getMessage().getMetaData().get(TRACKED_SUBMITTER);
         if (commandId instanceof String id && submitter instanceof String by) {
-            statuses.succeeded(by, id, Outcomes.body(outcome));
+            statuses.succeeded(by, id, bodyOf(outcome));
         }
         return outcome;
+    }
+
+    private static Record bodyOf(Object outcome) {
+        if (outcome instanceof CommandAnswer answer) {
+            return answer.body();
+        }
+        throw new IllegalStateException("a tracked command answered " + outcome + ", not a CommandAnswer");
     }
 }

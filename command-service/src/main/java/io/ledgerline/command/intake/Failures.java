@@ -1,16 +1,14 @@
 package io.ledgerline.command.intake;
 
-import io.ledgerline.command.ledger.CommandRefusedException;
+import io.ledgerline.command.ledger.CommandFailure;
 import io.ledgerline.command.ledger.Refusal;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
 
-/** Tells a command's failures apart: business refusals (REJECTED) from technical failures (FAILED). */
-final class Failures {
+/** A command's failure as its status records it: refusals REJECTED, conflicts and technical failures FAILED. */
+public final class Failures {
 
-    record Classified(CommandStatuses.Status status, String code, String detail) {
+    public record Classified(CommandStatuses.Status status, String code, String detail) {
     }
 
     private Failures() {
@@ -24,16 +22,12 @@ final class Failures {
         return t;
     }
 
-    static Classified classify(Throwable failure) {
-        Throwable t = unwrap(failure);
-        if (t instanceof CommandRefusedException refused) {
-            return new Classified(CommandStatuses.Status.REJECTED, refused.refusal().code(), refused.getMessage());
+    public static Classified classify(Throwable failure) {
+        CommandFailure classified = CommandFailure.of(failure);
+        if (classified instanceof CommandFailure.Refused refused) {
+            return new Classified(CommandStatuses.Status.REJECTED, refused.refusal().code(), refused.detail());
         }
-        if (t instanceof AggregateNotFoundException) {
-            return new Classified(CommandStatuses.Status.REJECTED, Refusal.ACCOUNT_NOT_FOUND.code(),
-                    "account not found");
-        }
-        if (t instanceof ConcurrencyException) {
+        if (classified instanceof CommandFailure.Conflict) {
             return new Classified(CommandStatuses.Status.FAILED, Refusal.CONCURRENCY_CONFLICT.code(),
                     "the aggregate was changed concurrently; submit the command again");
         }

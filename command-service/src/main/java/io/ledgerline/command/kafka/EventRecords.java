@@ -1,7 +1,7 @@
 package io.ledgerline.command.kafka;
 
-import io.ledgerline.command.config.AxonConfig;
 import io.ledgerline.command.ledger.AggregateIds;
+import io.ledgerline.command.ledger.MetaDataKeys;
 import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.Topics;
 import io.ledgerline.contracts.codec.LedgerCodec;
@@ -31,12 +31,12 @@ final class EventRecords {
         add(headers, LedgerHeaders.AGGREGATE_ID, aggregateId);
         add(headers, LedgerHeaders.AGGREGATE_VERSION, Long.toString(event.getSequenceNumber() + 1));
         add(headers, LedgerHeaders.OCCURRED_AT, event.getTimestamp().toString());
-        add(headers, LedgerHeaders.CORRELATION_ID, event.getMetaData().get(AxonConfig.CORRELATION_ID));
-        add(headers, LedgerHeaders.CAUSATION_ID, event.getMetaData().get(AxonConfig.CAUSATION_ID));
+        add(headers, LedgerHeaders.CORRELATION_ID, event.getMetaData().get(MetaDataKeys.CORRELATION_ID));
+        add(headers, LedgerHeaders.CAUSATION_ID, event.getMetaData().get(MetaDataKeys.CAUSATION_ID));
         add(headers, LedgerHeaders.TRACEPARENT, event.getMetaData().get(LedgerHeaders.TRACEPARENT));
-        add(headers, LedgerHeaders.PRINCIPAL, event.getMetaData().get(AxonConfig.PRINCIPAL));
-        add(headers, LedgerHeaders.PRINCIPAL_ROLES, event.getMetaData().get(AxonConfig.PRINCIPAL_ROLES));
-        add(headers, LedgerHeaders.CHANNEL, event.getMetaData().get(AxonConfig.CHANNEL));
+        add(headers, LedgerHeaders.PRINCIPAL, event.getMetaData().get(MetaDataKeys.PRINCIPAL));
+        add(headers, LedgerHeaders.PRINCIPAL_ROLES, event.getMetaData().get(MetaDataKeys.PRINCIPAL_ROLES));
+        add(headers, LedgerHeaders.CHANNEL, event.getMetaData().get(MetaDataKeys.CHANNEL));
         return new ProducerRecord<>(topic, null, event.getTimestamp().toEpochMilli(), aggregateId,
                 codec.encode(payload), headers);
     }

@@ -3,6 +3,7 @@ package io.ledgerline.command.security;
 import io.ledgerline.contracts.LedgerLimits;
 import java.util.EnumSet;
 import java.util.Set;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.access.AccessDeniedException;
@@ -17,6 +18,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /** Lets controllers take a {@link LedgerPrincipal} parameter. */
 @Configuration(proxyBeanMethods = false)
 class LedgerPrincipalResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
+
+    static {
+        // The principal comes from the bearer token, not from the request: keep it out of the documented parameters.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(LedgerPrincipal.class);
+    }
 
     @Override
     public void addArgumentResolvers(java.util.List<HandlerMethodArgumentResolver> resolvers) {

@@ -1,6 +1,7 @@
-package io.ledgerline.command.intake;
+package io.ledgerline.command.topic;
 
 import io.ledgerline.command.account.AccountCommand;
+import io.ledgerline.command.intake.CommandProducers;
 import io.ledgerline.command.intake.IntakeProperties.TopicCommand;
 import io.ledgerline.command.ledger.Caller;
 import io.ledgerline.command.ledger.Money;

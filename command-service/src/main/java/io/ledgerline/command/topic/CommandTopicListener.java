@@ -1,8 +1,14 @@
-package io.ledgerline.command.intake;
+package io.ledgerline.command.topic;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ledgerline.command.intake.CommandAdmission;
+import io.ledgerline.command.intake.CommandDispatcher;
+import io.ledgerline.command.intake.CommandProducers;
+import io.ledgerline.command.intake.CommandStatuses;
 import io.ledgerline.command.intake.CommandStatuses.CommandStatus;
 import io.ledgerline.command.intake.CommandStatuses.Status;
+import io.ledgerline.command.intake.Failures;
+import io.ledgerline.command.intake.IntakeProperties;
 import io.ledgerline.command.ledger.Caller;
 import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.LedgerLimits;

@@ -1,4 +1,4 @@
-package io.ledgerline.command.intake;
+package io.ledgerline.command.topic;
 
 /** A command message that can never be executed: undecodable, or invalid. It goes to the dead-letter topic. */
 class InvalidCommandException extends RuntimeException {

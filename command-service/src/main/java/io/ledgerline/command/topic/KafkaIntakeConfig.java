@@ -1,5 +1,6 @@
-package io.ledgerline.command.intake;
+package io.ledgerline.command.topic;
 
+import io.ledgerline.command.intake.CommandProducers;
 import io.ledgerline.command.kafka.TopicProperties;
 import io.ledgerline.command.kafka.TopicsConfig;
 import io.ledgerline.contracts.LedgerHeaders;

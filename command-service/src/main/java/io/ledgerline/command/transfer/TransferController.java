@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Objects;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,6 +57,7 @@ class TransferController {
         Caller caller = principal.callerFor(Operation.TRANSFER);
         return intake.submit(principal, request, body, new RequestTransfer(body.transferId(),
                 body.sourceAccountId(), body.destinationAccountId(), new Money(body.amount(), body.currency()),
-                body.description(), caller));
+                body.description(), caller),
+                (TransferOutcome requested) -> HttpStatus.ACCEPTED); // it settles after the answer
     }
 }

@@ -4,16 +4,18 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.ledgerline.command.ledger.CommandFailure;
 import io.ledgerline.command.ledger.CommandRefusedException;
-import io.ledgerline.command.ledger.Refusal;
 import io.ledgerline.command.web.Problems.FieldError;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -35,20 +37,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    @ExceptionHandler(CommandRefusedException.class)
-    ResponseEntity<ProblemDetail> refused(CommandRefusedException refused) {
-        return Problems.response(Problems.refused(refused));
-    }
-
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException missing) {
-        return Problems.response(Problems.accountNotFound());
-    }
-
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<ProblemDetail> conflict(ConcurrencyException conflict) {
-        return Problems.response(Problems.problem(HttpStatus.CONFLICT, Refusal.CONCURRENCY_CONFLICT.code(),
-                "the aggregate was changed concurrently; retry the request"));
+    /** A command's refusal, missing account or lost race, as {@link CommandFailure} classifies it. */
+    @ExceptionHandler({CommandRefusedException.class, AggregateNotFoundException.class, ConcurrencyException.class,
+            AggregateStreamCreationException.class, DuplicateKeyException.class})
+    ResponseEntity<ProblemDetail> commandFailed(Exception failure) {
+        return Problems.response(Problems.of(CommandFailure.of(failure)));
     }
 
     @ExceptionHandler(ApiProblemException.class)

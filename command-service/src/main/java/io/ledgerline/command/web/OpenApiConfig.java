@@ -1,12 +1,10 @@
 package io.ledgerline.command.web;
 
-import io.ledgerline.command.security.LedgerPrincipal;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,11 +12,6 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfig {
 
     private static final String BEARER = "bearer-jwt";
-
-    static {
-        // The principal comes from the bearer token, not from the request: keep it out of the documented parameters.
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(LedgerPrincipal.class);
-    }
 
     @Bean
     OpenAPI commandApi() {

@@ -1,6 +1,6 @@
 package io.ledgerline.command.web;
 
-import io.ledgerline.command.ledger.CommandRefusedException;
+import io.ledgerline.command.ledger.CommandFailure;
 import io.ledgerline.command.ledger.Refusal;
 import java.net.URI;
 import java.util.List;
@@ -35,13 +35,19 @@ public final class Problems {
         return problem;
     }
 
-    /** A business refusal: 404 for what the caller may not see, 409 for conflicts, else 422. */
-    public static ProblemDetail refused(CommandRefusedException refused) {
-        return problem(statusOf(refused.refusal()), refused.refusal().code(), refused.getMessage());
-    }
-
-    public static ProblemDetail accountNotFound() {
-        return problem(HttpStatus.NOT_FOUND, Refusal.ACCOUNT_NOT_FOUND.code(), "account not found");
+    /**
+     * A command's failure as HTTP answers it: a refusal 404 for what the caller may not see, 409 for conflicts,
+     * else 422; a lost race 409 {@code concurrency-conflict}; anything else 500 {@code internal-error}.
+     */
+    public static ProblemDetail of(CommandFailure failure) {
+        if (failure instanceof CommandFailure.Refused refused) {
+            return problem(statusOf(refused.refusal()), refused.refusal().code(), refused.detail());
+        }
+        if (failure instanceof CommandFailure.Conflict) {
+            return problem(HttpStatus.CONFLICT, Refusal.CONCURRENCY_CONFLICT.code(),
+                    "the aggregate was changed concurrently; retry the request");
+        }
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "the request could not be processed; it may be retried");
     }
 
     static HttpStatus statusOf(Refusal refusal) {

@@ -1,13 +1,17 @@
 package io.ledgerline.command.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The domain decides; it knows nothing of HTTP, Kafka, JDBC or security. */
+/**
+ * The domain decides; it knows nothing of HTTP, Kafka, JDBC or security. No package depends on itself through
+ * others ({@link CycleRuleTest} shows the rule fails on a cycle).
+ */
 @AnalyzeClasses(packages = "io.ledgerline.command", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -30,6 +34,13 @@ class ArchitectureTest {
             .that().haveNameMatching(DOMAIN[0]).or().haveNameMatching(DOMAIN[1])
             .should().callMethod(java.util.UUID.class, "randomUUID")
             .orShould().callMethod(java.time.Instant.class, "now");
+
+    /** Each top-level package of the service is a slice; none may reach itself again through the others. */
+    static final ArchRule PACKAGES_ARE_FREE_OF_CYCLES = slices().matching("io.ledgerline.command.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = PACKAGES_ARE_FREE_OF_CYCLES;
 
     @ArchTest
     static final ArchRule kafkaPublicationStaysOutOfTheWebLayer = noClasses()

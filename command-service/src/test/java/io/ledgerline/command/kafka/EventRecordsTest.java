@@ -2,7 +2,7 @@ package io.ledgerline.command.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ledgerline.command.config.AxonConfig;
+import io.ledgerline.command.ledger.MetaDataKeys;
 import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.Topics;
 import io.ledgerline.contracts.account.MoneyDeposited;
@@ -26,7 +26,7 @@ class EventRecordsTest {
                 .setAmount(5).setCurrency("EUR").setBalanceAfter(5).build();
         Instant at = Instant.parse("2026-11-27T10:15:30.123Z");
         var event = new GenericDomainEventMessage<>("Account", "account:transfer:x", 1, deposited,
-                MetaData.from(Map.of(AxonConfig.CORRELATION_ID, "corr-1", AxonConfig.CAUSATION_ID, "cmd-1")),
+                MetaData.from(Map.of(MetaDataKeys.CORRELATION_ID, "corr-1", MetaDataKeys.CAUSATION_ID, "cmd-1")),
                 "3f2504e0-4f89-11d3-9a0c-0305e82c3301", at);
 
         ProducerRecord<String, byte[]> record = EventRecords.toRecord(event, codec);

@@ -1,0 +1,43 @@
+package io.ledgerline.command.architecture;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package-cycle rule of {@link ArchitectureTest} against the service's classes plus one test class,
+ * {@code ledger.CycleProbe}, that makes {@code ledger} use {@code web} (which uses {@code ledger}).
+ */
+class CycleRuleTest {
+
+    private static final ImportOption PRODUCTION = new ImportOption.DoNotIncludeTests();
+    private static final String CYCLE_PROBE = "io.ledgerline.command.ledger.CycleProbe";
+
+    @Test
+    void aPackageCycleFailsTheRule() {
+        JavaClasses withProbe = new ClassFileImporter()
+                .withImportOption(location -> PRODUCTION.includes(location)
+                        || location.contains(CYCLE_PROBE.replace('.', '/')))
+                .importPackages("io.ledgerline.command");
+
+        assertThatThrownBy(() -> ArchitectureTest.PACKAGES_ARE_FREE_OF_CYCLES.check(withProbe))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Cycle detected")
+                .hasMessageContaining("Slice ledger")
+                .hasMessageContaining("Slice web")
+                .hasMessageContaining(CYCLE_PROBE);
+    }
+
+    @Test
+    void theServiceAloneHasNoPackageCycle() {
+        JavaClasses production = new ClassFileImporter().withImportOption(PRODUCTION)
+                .importPackages("io.ledgerline.command");
+
+        assertThatCode(() -> ArchitectureTest.PACKAGES_ARE_FREE_OF_CYCLES.check(production))
+                .doesNotThrowAnyException();
+    }
+}
