@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ledgerline.contracts.Topics;
 import io.ledgerline.local.mongo.MongoWireServer;
 import io.ledgerline.local.tokens.JwksServer;
 import io.ledgerline.local.tokens.LocalTokens;
@@ -47,12 +48,14 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureObservability
 @EmbeddedKafka(kraft = true, count = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
         brokerProperties = {"group.initial.rebalance.delay.ms=0", "auto.create.topics.enable=false",
-            "offsets.topic.num.partitions=1"})
+            "offsets.topic.num.partitions=1"},
+        // the command-service creates the event topics; the query-service only their dead-letter topics
+        topics = {Topics.ACCOUNT_EVENTS, Topics.TRANSFER_EVENTS}, partitions = 2)
 public abstract class IntegrationTestBase {
 
     protected static final Duration AWAIT = Duration.ofSeconds(20);
     protected static final LocalTokens TOKENS = LocalTokens.generate();
-    private static final MongoWireServer MONGO = MongoWireServer.inMemory();
+    protected static final MongoWireServer MONGO = MongoWireServer.inMemory();
     private static final JwksServer JWKS = startJwks();
 
     @LocalServerPort

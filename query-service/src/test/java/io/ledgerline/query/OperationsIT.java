@@ -64,6 +64,9 @@ class OperationsIT extends IntegrationTestBase {
     void prometheusExposesProjectionLatencyDeadLettersGapsAndConsumerLag() {
         AccountScript account = new AccountScript(id("acc"), id("owner"), "EUR", someTime()).deposit("d", 1);
         send(account.event(2));
+        // version 2 alone first: in one poll with version 1 it would be folded in order, never a gap
+        await().atMost(AWAIT).untilAsserted(() -> assertThat(http.get("/actuator/prometheus", operator()).body())
+                .contains("ledger_query_projection_gaps_total{aggregate=\"account\""));
         send(account.event(1));
         send(EventRecords.record(Topics.TRANSFER_EVENTS, null, id("junk"), 1L,
                 "io.ledgerline.contracts.transfer.TransferRequested", "junk".getBytes(StandardCharsets.UTF_8),
@@ -97,15 +100,16 @@ class OperationsIT extends IntegrationTestBase {
     }
 
     @Test
-    void theServiceCreatedBothEventTopicsAndTheirDeadLetterTopics() throws Exception {
-        List<String> topics = List.of(Topics.ACCOUNT_EVENTS, Topics.deadLetter(Topics.ACCOUNT_EVENTS),
-                Topics.TRANSFER_EVENTS, Topics.deadLetter(Topics.TRANSFER_EVENTS));
+    void theServiceCreatesTheDeadLetterTopicsOfTheEventTopics() throws Exception {
+        // that it creates no event topic is LateEventTopicsIT's: there they do not exist until the test creates them
+        List<String> deadLetters = List.of(Topics.deadLetter(Topics.ACCOUNT_EVENTS),
+                Topics.deadLetter(Topics.TRANSFER_EVENTS));
         try (AdminClient admin = AdminClient.create(kafkaAdmin.getConfigurationProperties())) {
-            Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get();
-            assertThat(described).hasSize(4);
+            Map<String, TopicDescription> described = admin.describeTopics(deadLetters).allTopicNames().get();
+            assertThat(described).hasSize(2);
             described.values().forEach(topic -> assertThat(topic.partitions()).as(topic.name()).hasSize(2));
-            ConfigResource accountEvents = new ConfigResource(ConfigResource.Type.TOPIC, Topics.ACCOUNT_EVENTS);
-            Config config = admin.describeConfigs(List.of(accountEvents)).all().get().get(accountEvents);
+            ConfigResource accountDeadLetters = new ConfigResource(ConfigResource.Type.TOPIC, deadLetters.get(0));
+            Config config = admin.describeConfigs(List.of(accountDeadLetters)).all().get().get(accountDeadLetters);
             assertThat(config.get("retention.ms").value()).isEqualTo("-1");
         }
     }

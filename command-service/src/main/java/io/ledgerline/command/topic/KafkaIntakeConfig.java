@@ -50,9 +50,9 @@ class KafkaIntakeConfig {
     KafkaAdmin.NewTopics producerTopics(CommandProducers producers, TopicProperties properties) {
         List<NewTopic> topics = new ArrayList<>();
         for (CommandProducers.Producer producer : producers.all()) {
-            topics.add(TopicsConfig.topic(producer.commandTopic(), properties, false));
-            topics.add(TopicsConfig.topic(Topics.deadLetter(producer.commandTopic()), properties, true));
-            topics.add(TopicsConfig.topic(producer.resultTopic(), properties, false));
+            topics.add(TopicsConfig.topic(producer.commandTopic(), properties));
+            topics.add(TopicsConfig.topic(Topics.deadLetter(producer.commandTopic()), properties));
+            topics.add(TopicsConfig.topic(producer.resultTopic(), properties));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }

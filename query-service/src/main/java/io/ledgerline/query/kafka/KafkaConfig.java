@@ -1,5 +1,6 @@
 package io.ledgerline.query.kafka;
 
+import io.ledgerline.contracts.TopicConfigs;
 import io.ledgerline.contracts.Topics;
 import io.ledgerline.contracts.codec.LedgerCodec;
 import io.ledgerline.contracts.codec.MalformedMessageException;
@@ -8,7 +9,6 @@ import io.ledgerline.query.projection.ProjectionMetrics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -37,21 +37,20 @@ class KafkaConfig {
         return new EventRecordDecoder(LedgerCodec.contracts());
     }
 
+    /**
+     * The dead-letter topics this service writes, created as {@link TopicConfigs} describes them. The event topics
+     * are the command-service's to create; until they exist the listener's consumer keeps asking the broker for
+     * them and joins their partitions once they appear (LateEventTopicsIT).
+     */
     @Bean
-    KafkaAdmin.NewTopics ledgerTopics(TopicProperties properties) {
-        return new KafkaAdmin.NewTopics(
-                topic(Topics.ACCOUNT_EVENTS, properties),
-                topic(Topics.deadLetter(Topics.ACCOUNT_EVENTS), properties),
-                topic(Topics.TRANSFER_EVENTS, properties),
-                topic(Topics.deadLetter(Topics.TRANSFER_EVENTS), properties));
+    KafkaAdmin.NewTopics deadLetterTopics(TopicProperties properties) {
+        return new KafkaAdmin.NewTopics(TopicConfigs.EVENT_TOPICS.stream()
+                .map(events -> deadLetterTopic(Topics.deadLetter(events), properties)).toArray(NewTopic[]::new));
     }
 
-    private static NewTopic topic(String name, TopicProperties properties) {
-        return TopicBuilder.name(name)
-                .partitions(properties.partitions())
-                .replicas(properties.replicationFactor())
-                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(properties.retentionMs()))
-                .build();
+    private static NewTopic deadLetterTopic(String name, TopicProperties properties) {
+        return TopicBuilder.name(name).partitions(properties.partitions()).replicas(properties.replicationFactor())
+                .configs(TopicConfigs.of(name, properties.replicationFactor(), properties.retentionMs())).build();
     }
 
     /**

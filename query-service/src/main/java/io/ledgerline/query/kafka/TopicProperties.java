@@ -4,9 +4,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the event topics and their dead-letter topics are created when missing.
+ * How the dead-letter topics of the event topics are created when missing (the command-service creates the event
+ * topics themselves): at least as many partitions as their sources, since a dead letter keeps its partition.
  *
- * @param retentionMs -1 keeps events forever, so any projection can be rebuilt from offset 0
+ * @param retentionMs -1 keeps dead letters forever
  */
 @ConfigurationProperties("ledgerline.topics")
 public record TopicProperties(
