@@ -1,17 +1,13 @@
 package io.ledgerline.command.account;
 
 import io.ledgerline.command.account.AccountCommand.CloseAccount;
-import io.ledgerline.command.account.AccountCommand.DepositMoney;
 import io.ledgerline.command.account.AccountCommand.FreezeAccount;
-import io.ledgerline.command.account.AccountCommand.OpenAccount;
 import io.ledgerline.command.account.AccountCommand.UnfreezeAccount;
-import io.ledgerline.command.account.AccountCommand.WithdrawMoney;
 import io.ledgerline.command.account.AccountRequests.MoneyRequest;
 import io.ledgerline.command.account.AccountRequests.OpenAccountRequest;
 import io.ledgerline.command.account.AccountRequests.ReasonRequest;
 import io.ledgerline.command.intake.CommandIntake;
 import io.ledgerline.command.ledger.Caller;
-import io.ledgerline.command.ledger.Money;
 import io.ledgerline.command.security.LedgerPrincipal;
 import io.ledgerline.command.security.Operation;
 import io.ledgerline.command.web.ValidId;
@@ -42,12 +38,11 @@ class AccountController {
     ResponseEntity<Object> open(@Valid @RequestBody OpenAccountRequest body, LedgerPrincipal principal,
                                 HttpServletRequest request) {
         Caller caller = principal.callerFor(Operation.OPEN_ACCOUNT);
-        if (caller.ownAccountsOnly() && (!body.ownerId().equals(principal.id()) || body.overdraftLimitOrZero() != 0)) {
+        if (!body.mayBeSentBy(caller)) {
             throw new AccessDeniedException("customers open accounts for themselves, without overdraft");
         }
         String accountId = body.accountId() != null ? body.accountId() : CommandIntake.generatedId(principal, request);
-        return intake.submit(principal, request, body,
-                new OpenAccount(accountId, body.ownerId(), body.currency(), body.overdraftLimitOrZero(), caller),
+        return intake.submit(principal, request, body, body.toCommand(accountId, caller),
                 (AccountOutcome opened) -> opened.changed() ? HttpStatus.CREATED : HttpStatus.OK);
     }
 
@@ -55,16 +50,14 @@ class AccountController {
     ResponseEntity<Object> deposit(@PathVariable @ValidId String accountId, @Valid @RequestBody MoneyRequest body,
                                    LedgerPrincipal principal, HttpServletRequest request) {
         Caller caller = principal.callerFor(Operation.DEPOSIT);
-        return intake.submit(principal, request, body, new DepositMoney(accountId, body.transactionId(),
-                new Money(body.amount(), body.currency()), body.description(), caller));
+        return intake.submit(principal, request, body, body.toDeposit(accountId, caller));
     }
 
     @PostMapping(path = "/{accountId}/withdrawals", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> withdraw(@PathVariable @ValidId String accountId, @Valid @RequestBody MoneyRequest body,
                                     LedgerPrincipal principal, HttpServletRequest request) {
         Caller caller = principal.callerFor(Operation.WITHDRAW);
-        return intake.submit(principal, request, body, new WithdrawMoney(accountId, body.transactionId(),
-                new Money(body.amount(), body.currency()), body.description(), caller));
+        return intake.submit(principal, request, body, body.toWithdrawal(accountId, caller));
     }
 
     @PostMapping(path = "/{accountId}/freeze", consumes = MediaType.APPLICATION_JSON_VALUE)

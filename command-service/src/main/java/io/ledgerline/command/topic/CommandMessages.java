@@ -1,19 +1,23 @@
 package io.ledgerline.command.topic;
 
-import io.ledgerline.command.account.AccountCommand;
+import io.ledgerline.command.account.AccountRequests.MoneyRequest;
+import io.ledgerline.command.account.AccountRequests.OpenAccountRequest;
 import io.ledgerline.command.intake.CommandProducers;
 import io.ledgerline.command.intake.IntakeProperties.TopicCommand;
 import io.ledgerline.command.ledger.Caller;
-import io.ledgerline.command.ledger.Money;
 import io.ledgerline.command.security.Operation;
-import io.ledgerline.command.transfer.TransferCommand;
-import io.ledgerline.contracts.Currencies;
+import io.ledgerline.command.transfer.TransferRequest;
+import io.ledgerline.command.web.Problems;
 import io.ledgerline.contracts.LedgerLimits;
 import io.ledgerline.contracts.command.DepositMoney;
 import io.ledgerline.contracts.command.OpenAccount;
 import io.ledgerline.contracts.command.RequestTransfer;
 import io.ledgerline.contracts.command.WithdrawMoney;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -23,8 +27,6 @@ import org.springframework.security.access.AccessDeniedException;
  * HTTP.
  */
 final class CommandMessages {
-
-    static final String VALIDATION_FAILED = "validation-failed";
 
     private CommandMessages() {
     }
@@ -54,8 +56,7 @@ final class CommandMessages {
         } catch (AccessDeniedException denied) {
             return Optional.empty();
         }
-        if (caller.ownAccountsOnly() && record instanceof OpenAccount open
-                && (!caller.principal().equals(open.getOwnerId()) || open.getOverdraftLimit() != 0)) {
+        if (record instanceof OpenAccount open && !requestOf(open).mayBeSentBy(caller)) {
             return Optional.empty();
         }
         return Optional.of(caller);
@@ -77,73 +78,57 @@ final class CommandMessages {
         throw invalid(record.getSchema().getFullName() + " is not a command accepted on this topic");
     }
 
-    static Object toDomain(SpecificRecord record, Caller caller) {
+    /**
+     * The domain command of {@code record}: turned into the request the HTTP endpoint takes and validated by the
+     * same annotations (one set of rules for both channels), then built the same way.
+     *
+     * @throws InvalidCommandException when the record breaks a rule
+     */
+    static Object toDomain(SpecificRecord record, Caller caller, Validator validator) {
         if (record instanceof OpenAccount open) {
-            id("accountId", open.getAccountId());
-            id("ownerId", open.getOwnerId());
-            currency(open.getCurrency());
-            if (open.getOverdraftLimit() < 0 || open.getOverdraftLimit() > LedgerLimits.MAX_BALANCE) {
-                throw invalid("overdraftLimit must be between 0 and " + LedgerLimits.MAX_BALANCE);
-            }
-            return new AccountCommand.OpenAccount(open.getAccountId(), open.getOwnerId(), open.getCurrency(),
-                    open.getOverdraftLimit(), caller);
+            id("accountId", open.getAccountId()); // required here; over HTTP the server may choose it
+            return valid(validator, requestOf(open)).toCommand(open.getAccountId(), caller);
         }
         if (record instanceof DepositMoney deposit) {
             id("accountId", deposit.getAccountId());
-            id("transactionId", deposit.getTransactionId());
-            description(deposit.getDescription());
-            return new AccountCommand.DepositMoney(deposit.getAccountId(), deposit.getTransactionId(),
-                    money(deposit.getAmount(), deposit.getCurrency()), deposit.getDescription(), caller);
+            return valid(validator, new MoneyRequest(deposit.getTransactionId(), deposit.getAmount(),
+                    deposit.getCurrency(), deposit.getDescription())).toDeposit(deposit.getAccountId(), caller);
         }
         if (record instanceof WithdrawMoney withdraw) {
             id("accountId", withdraw.getAccountId());
-            id("transactionId", withdraw.getTransactionId());
-            description(withdraw.getDescription());
-            return new AccountCommand.WithdrawMoney(withdraw.getAccountId(), withdraw.getTransactionId(),
-                    money(withdraw.getAmount(), withdraw.getCurrency()), withdraw.getDescription(), caller);
+            return valid(validator, new MoneyRequest(withdraw.getTransactionId(), withdraw.getAmount(),
+                    withdraw.getCurrency(), withdraw.getDescription())).toWithdrawal(withdraw.getAccountId(), caller);
         }
         if (record instanceof RequestTransfer transfer) {
-            id("transferId", transfer.getTransferId());
-            id("sourceAccountId", transfer.getSourceAccountId());
-            id("destinationAccountId", transfer.getDestinationAccountId());
-            description(transfer.getDescription());
-            if (transfer.getSourceAccountId().equals(transfer.getDestinationAccountId())) {
-                throw invalid("source and destination must be different accounts");
-            }
-            return new TransferCommand.RequestTransfer(transfer.getTransferId(), transfer.getSourceAccountId(),
-                    transfer.getDestinationAccountId(), money(transfer.getAmount(), transfer.getCurrency()),
-                    transfer.getDescription(), caller);
+            return valid(validator, new TransferRequest(transfer.getTransferId(), transfer.getSourceAccountId(),
+                    transfer.getDestinationAccountId(), transfer.getAmount(), transfer.getCurrency(),
+                    transfer.getDescription())).toCommand(caller);
         }
         throw invalid(record.getSchema().getFullName() + " is not a command accepted on this topic");
     }
 
+    private static OpenAccountRequest requestOf(OpenAccount open) {
+        return new OpenAccountRequest(open.getAccountId(), open.getOwnerId(), open.getCurrency(),
+                open.getOverdraftLimit());
+    }
+
+    /** The account id of a money command travels in the record here and in the path over HTTP ({@code @ValidId}). */
     private static void id(String field, String value) {
         if (!LedgerLimits.isValidId(value)) {
             throw invalid(field + " must match " + LedgerLimits.ID_REGEX);
         }
     }
 
-    private static void currency(String code) {
-        if (!Currencies.isSupported(code)) {
-            throw invalid("currency must be a supported ISO-4217 code");
+    private static <T> T valid(Validator validator, T request) {
+        Set<ConstraintViolation<T>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw invalid(violations.stream().map(violation -> violation.getPropertyPath() + " "
+                    + violation.getMessage()).sorted().collect(Collectors.joining("; ")));
         }
-    }
-
-    private static void description(String description) {
-        if (description != null && description.length() > LedgerLimits.MAX_TEXT_LENGTH) {
-            throw invalid("description must be at most " + LedgerLimits.MAX_TEXT_LENGTH + " characters");
-        }
-    }
-
-    private static Money money(long amount, String currency) {
-        currency(currency);
-        if (!LedgerLimits.isValidAmount(amount)) {
-            throw invalid("amount must be between " + LedgerLimits.MIN_AMOUNT + " and " + LedgerLimits.MAX_AMOUNT);
-        }
-        return new Money(amount, currency);
+        return request;
     }
 
     private static InvalidCommandException invalid(String detail) {
-        return new InvalidCommandException(VALIDATION_FAILED, detail);
+        return new InvalidCommandException(Problems.VALIDATION_FAILED, detail);
     }
 }

@@ -10,6 +10,7 @@ import io.ledgerline.command.intake.CommandStatuses.Status;
 import io.ledgerline.command.intake.Failures;
 import io.ledgerline.command.intake.IntakeProperties;
 import io.ledgerline.command.ledger.Caller;
+import io.ledgerline.command.web.Problems;
 import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.LedgerLimits;
 import io.ledgerline.contracts.codec.LedgerCodec;
@@ -17,6 +18,7 @@ import io.ledgerline.contracts.codec.MalformedMessageException;
 import io.ledgerline.contracts.codec.UnknownSchemaException;
 import io.ledgerline.contracts.command.CommandOutcome;
 import io.ledgerline.contracts.command.CommandResult;
+import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -58,11 +60,13 @@ class CommandTopicListener {
     private final DeadLetterPublishingRecoverer deadLetters;
     private final CommandAdmission admission;
     private final CommandProducers producers;
+    private final Validator validator;
     private final LedgerCodec codec = LedgerCodec.contracts();
 
     CommandTopicListener(CommandDispatcher dispatcher, CommandStatuses statuses, KafkaTemplate<String, byte[]> kafka,
                          IntakeProperties properties, DeadLetterPublishingRecoverer commandDeadLetters,
-                         CommandAdmission admission, CommandProducers producers) {
+                         CommandAdmission admission, CommandProducers producers, Validator validator) {
+        this.validator = validator;
         this.dispatcher = dispatcher;
         this.admission = admission;
         this.deadLetters = commandDeadLetters;
@@ -86,7 +90,7 @@ class CommandTopicListener {
             throws Exception {
         String commandId = header(record, LedgerHeaders.COMMAND_ID);
         if (!LedgerLimits.isValidId(commandId)) {
-            throw new InvalidCommandException(CommandMessages.VALIDATION_FAILED,
+            throw new InvalidCommandException(Problems.VALIDATION_FAILED,
                     "missing or invalid " + LedgerHeaders.COMMAND_ID + " header");
         }
         String correlationId = header(record, LedgerHeaders.CORRELATION_ID);
@@ -122,7 +126,7 @@ class CommandTopicListener {
                         "producer " + producer.name() + " may not send " + decoded.getSchema().getName());
                 return;
             }
-            command = CommandMessages.toDomain(decoded, caller);
+            command = CommandMessages.toDomain(decoded, caller, validator);
         } catch (InvalidCommandException invalid) {
             throw reject(producer, commandId, type, invalid);
         }
