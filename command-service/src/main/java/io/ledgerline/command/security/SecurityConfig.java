@@ -1,8 +1,8 @@
 package io.ledgerline.command.security;
 
-import io.ledgerline.command.web.ProblemWriter;
 import io.ledgerline.command.web.Problems;
 import io.ledgerline.contracts.TokenClaims;
+import io.ledgerline.kit.ProblemWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;

@@ -1,5 +1,6 @@
 package io.ledgerline.command.web;
 
+import io.ledgerline.kit.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

@@ -1,6 +1,6 @@
 package io.ledgerline.query.security;
 
-import io.ledgerline.query.web.ProblemWriter;
+import io.ledgerline.kit.ProblemWriter;
 import io.ledgerline.query.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

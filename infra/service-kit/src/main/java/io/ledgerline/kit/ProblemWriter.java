@@ -1,14 +1,12 @@
-package io.ledgerline.query.web;
+package io.ledgerline.kit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.stereotype.Component;
 
-/** Writes a problem outside Spring MVC, for the security filter chain's refusals. */
-@Component
+/** Writes a problem outside Spring MVC (servlet filters, the security filter chain's refusals). */
 public class ProblemWriter {
 
     private final ObjectMapper objectMapper;

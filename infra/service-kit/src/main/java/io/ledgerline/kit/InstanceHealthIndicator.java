@@ -1,20 +1,17 @@
-package io.ledgerline.query.web;
+package io.ledgerline.kit;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.stereotype.Component;
 
 /**
  * Names the instance that answers a health check ({@code components.instance.details.id}, shown to operators), so
  * that behind a load balancer a health report says whose it is, as the metrics' {@code service_instance_id} does.
  */
-@Component("instanceHealthIndicator")
-class InstanceHealthIndicator implements HealthIndicator {
+public class InstanceHealthIndicator implements HealthIndicator {
 
     private final Health health;
 
-    InstanceHealthIndicator(@Value("${ledgerline.instance}") String instance) {
+    public InstanceHealthIndicator(String instance) {
         this.health = Health.up().withDetail("id", instance).build();
     }
 

@@ -1,4 +1,4 @@
-package io.ledgerline.command.web;
+package io.ledgerline.kit;
 
 import io.ledgerline.contracts.LedgerLimits;
 import jakarta.servlet.FilterChain;
@@ -10,14 +10,13 @@ import java.util.UUID;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request a correlation id: the client's {@value #HEADER} when it is a valid id, else a new one.
- * It is echoed on the response, printed in every log line (MDC) and carried by the command into its events.
+ * Gives every request a correlation id: the client's {@value #HEADER} when it is a valid id (it ends up in logs),
+ * else a new one. It is echoed on the response and printed in every log line (MDC); the command-service carries it
+ * into the command's events. It runs before security, so refusals (401, 403) carry it too.
  */
-@Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CorrelationIdFilter extends OncePerRequestFilter {
 
@@ -38,7 +37,7 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
         }
     }
 
-    /** The correlation id of the request being handled on this thread. */
+    /** The correlation id of the request being handled on this thread, or a new one outside a request. */
     public static String current() {
         String id = MDC.get(MDC_KEY);
         return id != null ? id : UUID.randomUUID().toString();
