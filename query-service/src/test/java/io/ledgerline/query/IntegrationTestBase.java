@@ -39,7 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * default) because the Prometheus endpoint is part of what is tested.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "ledgerline.topics.partitions=2",
+    "ledgerline.kafka.topics.partitions=2",
     "ledgerline.query.min-version-wait=1500ms",
     "ledgerline.query.generation-refresh=200ms",
     "ledgerline.query.cursor-key=integration-test-cursor-key",

@@ -41,7 +41,7 @@ import org.testcontainers.kafka.KafkaContainer;
  */
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledgerline.topics.partitions=2", "ledgerline.query.cursor-key=containers-test-cursor-key"})
+        properties = {"ledgerline.kafka.topics.partitions=2", "ledgerline.query.cursor-key=containers-test-cursor-key"})
 class QueryServiceContainersIT {
 
     @Container

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param retentionMs -1 keeps dead letters forever
  */
-@ConfigurationProperties("ledgerline.topics")
+@ConfigurationProperties("ledgerline.kafka.topics")
 public record TopicProperties(
         @DefaultValue("3") int partitions,
         @DefaultValue("1") short replicationFactor,
