@@ -86,7 +86,6 @@ final class CommandMessages {
      */
     static Object toDomain(SpecificRecord record, Caller caller, Validator validator) {
         if (record instanceof OpenAccount open) {
-            id("accountId", open.getAccountId()); // required here; over HTTP the server may choose it
             return valid(validator, requestOf(open)).toCommand(open.getAccountId(), caller);
         }
         if (record instanceof DepositMoney deposit) {

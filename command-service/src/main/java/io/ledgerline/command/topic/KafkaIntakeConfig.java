@@ -3,18 +3,11 @@ package io.ledgerline.command.topic;
 import io.ledgerline.command.intake.CommandProducers;
 import io.ledgerline.command.kafka.TopicProperties;
 import io.ledgerline.command.kafka.TopicsConfig;
-import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.Topics;
-import io.ledgerline.contracts.codec.DeadLetterValues;
-import java.nio.charset.StandardCharsets;
+import io.ledgerline.kit.LedgerDeadLetters;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,21 +24,14 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * The command topics' consumer: one record at a time, offset committed after the record's result is published.
  * Each producer's topics are created at start-up if absent: its command topic, that topic's DLT (kept forever,
  * like every DLT) and its result topic. Invalid messages go straight to {@code ledger.commands.v1.<producer>.dlt}
- * (same partition) with {@code ledger-error-code}
- * and {@code ledger-error-detail}, published by the listener itself so that a flood of them costs no more than
- * valid commands do (an exception would make the container seek back and wait out the consumer's in-flight
- * fetch, about half a second per record). A value over the message cap is cut to it in the dead letter, with
- * {@code ledger-error-truncated-from}, so that the dead letter fits its topic; technical failures are retried with backoff, never dead-lettered,
- * because the command itself is fine.
+ * (same partition) with {@code ledger-error-code} and {@code ledger-error-detail} ({@link LedgerDeadLetters}),
+ * published by the listener itself so that a flood of them costs no more than valid commands do (an exception
+ * would make the container seek back and wait out the consumer's in-flight fetch, about half a second per
+ * record). Technical failures are retried with backoff, never dead-lettered, because the command itself is fine.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaIntakeConfig {
 
-    /**
-     * Publishes an invalid command message to its topic's {@code .dlt}, same partition, with the reason. The
-     * listener calls it itself for messages it knows to be invalid, so they cost no seek and no re-fetch; the
-     * error handler calls it for anything else that is not retryable.
-     */
     @Bean
     KafkaAdmin.NewTopics producerTopics(CommandProducers producers, TopicProperties properties) {
         List<NewTopic> topics = new ArrayList<>();
@@ -57,34 +43,18 @@ class KafkaIntakeConfig {
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 
+    /**
+     * Publishes an invalid command message to its topic's {@code .dlt}, same partition, with the reason. The
+     * listener calls it itself for messages it knows to be invalid, so they cost no seek and no re-fetch; the
+     * error handler calls it for anything else that is not retryable.
+     */
     @Bean
     DeadLetterPublishingRecoverer commandDeadLetters(KafkaTemplate<String, byte[]> kafka) {
-        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
-                (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition())) {
-            @Override
-            protected ProducerRecord<Object, Object> createProducerRecord(ConsumerRecord<?, ?> record,
-                    TopicPartition topicPartition, Headers headers, byte[] key, byte[] value) {
-                Object original = value != null ? value : record.value();
-                if (DeadLetterValues.needsTruncation(original)) {
-                    byte[] bytes = (byte[]) original;
-                    headers.add(LedgerHeaders.ERROR_TRUNCATED_FROM,
-                            Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
-                    return super.createProducerRecord(record, topicPartition, headers, key,
-                            DeadLetterValues.truncated(bytes));
-                }
-                return super.createProducerRecord(record, topicPartition, headers, key, value);
-            }
-        };
-        deadLetters.excludeHeader(DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_STACKTRACE);
-        deadLetters.setHeadersFunction((record, failure) -> {
+        return new LedgerDeadLetters(kafka, failure -> {
             Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
             String code = cause instanceof InvalidCommandException invalid ? invalid.code() : "malformed-command";
-            RecordHeaders headers = new RecordHeaders();
-            headers.add(LedgerHeaders.ERROR_CODE, code.getBytes(StandardCharsets.UTF_8));
-            headers.add(LedgerHeaders.ERROR_DETAIL, String.valueOf(cause.getMessage()).getBytes(StandardCharsets.UTF_8));
-            return headers;
+            return new LedgerDeadLetters.Reason(code, String.valueOf(cause.getMessage()));
         });
-        return deadLetters;
     }
 
     @Bean

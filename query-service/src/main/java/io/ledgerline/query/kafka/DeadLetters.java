@@ -1,29 +1,21 @@
 package io.ledgerline.query.kafka;
 
-import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.Topics;
-import io.ledgerline.contracts.codec.DeadLetterValues;
 import io.ledgerline.contracts.codec.MalformedMessageException;
+import io.ledgerline.kit.LedgerDeadLetters;
 import io.ledgerline.query.projection.ProjectionMetrics;
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /**
- * Publishes a message that can never be a valid event to {@code <topic>.dlt}, same partition, with its original
- * key, value and headers plus {@code ledger-error-code} and {@code ledger-error-detail}, and counts it. A value
- * over the message cap is cut to it ({@link DeadLetterValues}), with {@code ledger-error-truncated-from}. The
- * listener calls it for the messages it finds never valid, the error handler for anything else not retryable.
+ * Publishes a message that can never be a valid event to {@code <topic>.dlt} as {@link LedgerDeadLetters} does
+ * for every ledger topic, with the event's error code and detail, and counts and logs it. The listener calls it
+ * for the messages it finds never valid, the error handler for anything else not retryable.
  */
-final class DeadLetters extends DeadLetterPublishingRecoverer {
+final class DeadLetters extends LedgerDeadLetters {
 
     static final String MALFORMED_MESSAGE = "malformed-message";
     static final String PROCESSING_FAILED = "processing-failed";
@@ -34,25 +26,8 @@ final class DeadLetters extends DeadLetterPublishingRecoverer {
     private final ProjectionMetrics metrics;
 
     DeadLetters(KafkaOperations<?, ?> template, ProjectionMetrics metrics) {
-        super(template, (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()),
-                record.partition()));
+        super(template, exception -> new Reason(errorCode(exception), detail(exception)));
         this.metrics = metrics;
-        setHeadersFunction((record, exception) -> errorHeaders(exception));
-        excludeHeader(HeaderNames.HeadersToAdd.EX_STACKTRACE); // the reason is in ledger-error-detail
-    }
-
-    @Override
-    protected ProducerRecord<Object, Object> createProducerRecord(ConsumerRecord<?, ?> record,
-            TopicPartition topicPartition, Headers headers, byte[] key, byte[] value) {
-        Object original = value != null ? value : record.value();
-        if (DeadLetterValues.needsTruncation(original)) {
-            byte[] bytes = (byte[]) original;
-            headers.add(LedgerHeaders.ERROR_TRUNCATED_FROM,
-                    Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
-            return super.createProducerRecord(record, topicPartition, headers, key,
-                    DeadLetterValues.truncated(bytes));
-        }
-        return super.createProducerRecord(record, topicPartition, headers, key, value);
     }
 
     @Override
@@ -62,13 +37,6 @@ final class DeadLetters extends DeadLetterPublishingRecoverer {
         metrics.deadLettered(record.topic(), code);
         log.warn("dead-lettered {}-{}@{} to {}: {} ({})", record.topic(), record.partition(), record.offset(),
                 Topics.deadLetter(record.topic()), code, detail(exception));
-    }
-
-    private static Headers errorHeaders(Exception exception) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(LedgerHeaders.ERROR_CODE, errorCode(exception).getBytes(StandardCharsets.UTF_8));
-        headers.add(LedgerHeaders.ERROR_DETAIL, detail(exception).getBytes(StandardCharsets.UTF_8));
-        return headers;
     }
 
     static String errorCode(Throwable exception) {
