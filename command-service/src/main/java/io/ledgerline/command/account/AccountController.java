@@ -3,6 +3,7 @@ package io.ledgerline.command.account;
 import io.ledgerline.command.account.AccountCommand.CloseAccount;
 import io.ledgerline.command.account.AccountCommand.FreezeAccount;
 import io.ledgerline.command.account.AccountCommand.UnfreezeAccount;
+import io.ledgerline.command.account.AccountRequests.CloseRequest;
 import io.ledgerline.command.account.AccountRequests.MoneyRequest;
 import io.ledgerline.command.account.AccountRequests.OpenAccountRequest;
 import io.ledgerline.command.account.AccountRequests.ReasonRequest;
@@ -35,7 +36,7 @@ class AccountController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> open(@Valid @RequestBody OpenAccountRequest body, LedgerPrincipal principal,
+    ResponseEntity<?> open(@Valid @RequestBody OpenAccountRequest body, LedgerPrincipal principal,
                                 HttpServletRequest request) {
         Caller caller = principal.callerFor(Operation.OPEN_ACCOUNT);
         if (!body.mayBeSentBy(caller)) {
@@ -47,37 +48,37 @@ class AccountController {
     }
 
     @PostMapping(path = "/{accountId}/deposits", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> deposit(@PathVariable @ValidId String accountId, @Valid @RequestBody MoneyRequest body,
+    ResponseEntity<?> deposit(@PathVariable @ValidId String accountId, @Valid @RequestBody MoneyRequest body,
                                    LedgerPrincipal principal, HttpServletRequest request) {
         Caller caller = principal.callerFor(Operation.DEPOSIT);
         return intake.submit(principal, request, body, body.toDeposit(accountId, caller));
     }
 
     @PostMapping(path = "/{accountId}/withdrawals", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> withdraw(@PathVariable @ValidId String accountId, @Valid @RequestBody MoneyRequest body,
+    ResponseEntity<?> withdraw(@PathVariable @ValidId String accountId, @Valid @RequestBody MoneyRequest body,
                                     LedgerPrincipal principal, HttpServletRequest request) {
         Caller caller = principal.callerFor(Operation.WITHDRAW);
         return intake.submit(principal, request, body, body.toWithdrawal(accountId, caller));
     }
 
     @PostMapping(path = "/{accountId}/freeze", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> freeze(@PathVariable @ValidId String accountId, @Valid @RequestBody ReasonRequest body,
+    ResponseEntity<?> freeze(@PathVariable @ValidId String accountId, @Valid @RequestBody ReasonRequest body,
                                   LedgerPrincipal principal, HttpServletRequest request) {
         Caller caller = principal.callerFor(Operation.FREEZE);
         return intake.submit(principal, request, body, new FreezeAccount(accountId, body.reason(), caller));
     }
 
     @PostMapping(path = "/{accountId}/unfreeze", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> unfreeze(@PathVariable @ValidId String accountId, @Valid @RequestBody ReasonRequest body,
+    ResponseEntity<?> unfreeze(@PathVariable @ValidId String accountId, @Valid @RequestBody ReasonRequest body,
                                     LedgerPrincipal principal, HttpServletRequest request) {
         Caller caller = principal.callerFor(Operation.UNFREEZE);
         return intake.submit(principal, request, body, new UnfreezeAccount(accountId, body.reason(), caller));
     }
 
     @PostMapping("/{accountId}/close")
-    ResponseEntity<Object> close(@PathVariable @ValidId String accountId, LedgerPrincipal principal,
+    ResponseEntity<?> close(@PathVariable @ValidId String accountId, LedgerPrincipal principal,
                                  HttpServletRequest request) {
         Caller caller = principal.callerFor(Operation.CLOSE);
-        return intake.submit(principal, request, accountId, new CloseAccount(accountId, caller));
+        return intake.submit(principal, request, new CloseRequest(accountId), new CloseAccount(accountId, caller));
     }
 }

@@ -1,5 +1,6 @@
 package io.ledgerline.command.account;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.ledgerline.command.account.AccountCommand.DepositMoney;
 import io.ledgerline.command.account.AccountCommand.OpenAccount;
 import io.ledgerline.command.account.AccountCommand.WithdrawMoney;
@@ -59,5 +60,12 @@ public final class AccountRequests {
     }
 
     record ReasonRequest(@NotBlank @Size(max = LedgerLimits.MAX_TEXT_LENGTH) String reason) {
+    }
+
+    /**
+     * A close has no body: what an Idempotency-Key's reuse is compared by is its account id, written as the JSON
+     * string it has been since keys were first stored, so a key stored before this record existed still matches.
+     */
+    record CloseRequest(@JsonValue String accountId) {
     }
 }

@@ -1,5 +1,6 @@
 package io.ledgerline.command.intake;
 
+import io.ledgerline.command.ledger.AggregateCommand;
 import io.ledgerline.command.ledger.MetaDataKeys;
 import io.ledgerline.contracts.LedgerHeaders;
 import io.micrometer.tracing.TraceContext;
@@ -41,9 +42,10 @@ public class CommandDispatcher {
 
     /**
      * @param tracked whether the command's status is recorded (asynchronous HTTP commands, command-topic messages)
+     * @return the handler's answer, of the type the command declares
      */
-    public CompletableFuture<Object> send(Object command, String commandId, String correlationId, Actor actor,
-                                          boolean tracked) {
+    public <A> CompletableFuture<A> send(AggregateCommand<A> command, String commandId, String correlationId,
+                                         Actor actor, boolean tracked) {
         Map<String, Object> metaData = new HashMap<>();
         metaData.put(MetaDataKeys.CORRELATION_ID, correlationId);
         metaData.put(MetaDataKeys.CAUSATION_ID, commandId);
@@ -62,7 +64,7 @@ public class CommandDispatcher {
                 }
             });
         }
-        GenericCommandMessage<Object> message = new GenericCommandMessage<>(
+        GenericCommandMessage<AggregateCommand<A>> message = new GenericCommandMessage<>(
                 new GenericMessage<>(commandId, command, metaData), command.getClass().getName());
         return gateway.send(message);
     }

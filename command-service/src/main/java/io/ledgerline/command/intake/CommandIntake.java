@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.command.intake.IdempotencyKeys.Claim;
 import io.ledgerline.command.intake.IdempotencyKeys.Scope;
 import io.ledgerline.command.intake.IdempotencyKeys.StoredResponse;
+import io.ledgerline.command.ledger.AggregateCommand;
 import io.ledgerline.command.ledger.CommandAnswer;
 import io.ledgerline.command.security.LedgerPrincipal;
 import io.ledgerline.command.security.Role;
@@ -66,9 +67,9 @@ public class CommandIntake {
     }
 
     /** Runs {@code command} for {@code principal} and answers it; a synchronous success is 200. */
-    public ResponseEntity<Object> submit(LedgerPrincipal principal, HttpServletRequest request, Object requestBody,
-                                         Object command) {
-        return submit(principal, request, requestBody, command, (CommandAnswer answer) -> HttpStatus.OK);
+    public <A extends CommandAnswer> ResponseEntity<?> submit(LedgerPrincipal principal, HttpServletRequest request,
+                                                              Record requestBody, AggregateCommand<A> command) {
+        return submit(principal, request, requestBody, command, answer -> HttpStatus.OK);
     }
 
     /**
@@ -76,12 +77,13 @@ public class CommandIntake {
      * {@link CommandAnswer} and the status {@code success} gives it, or asynchronously with a command status.
      *
      * @param requestBody the parsed request body, compared with a stored one when an Idempotency-Key is reused
-     * @param success the HTTP status of a synchronous success, from the answer of the command's handler, whose
-     *                type {@code A} the caller names (as with Axon's {@code sendAndWait})
+     * @param command the command, whose type names its handler's answer {@code A}
+     * @param success the HTTP status of a synchronous success, from that answer
+     * @return the answer's body, the {@link Accepted} body of an asynchronous command, or a stored response
      */
-    public <A extends CommandAnswer> ResponseEntity<Object> submit(LedgerPrincipal principal,
-                                                                   HttpServletRequest request, Object requestBody,
-                                                                   Object command, Function<A, HttpStatus> success) {
+    public <A extends CommandAnswer> ResponseEntity<?> submit(LedgerPrincipal principal, HttpServletRequest request,
+                                                              Record requestBody, AggregateCommand<A> command,
+                                                              Function<? super A, HttpStatus> success) {
         boolean async = prefersAsync(request);
         String key = request.getHeader(IDEMPOTENCY_KEY);
         if (key == null) {
@@ -118,10 +120,10 @@ public class CommandIntake {
         return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private <A extends CommandAnswer> ResponseEntity<Object> answerOnce(Scope scope, LedgerPrincipal principal,
-                                                                        Object command, boolean async,
-                                                                        Function<A, HttpStatus> success) {
-        ResponseEntity<Object> response;
+    private <A extends CommandAnswer> ResponseEntity<?> answerOnce(Scope scope, LedgerPrincipal principal,
+                                                                   AggregateCommand<A> command, boolean async,
+                                                                   Function<? super A, HttpStatus> success) {
+        ResponseEntity<?> response;
         try {
             response = answer(principal, command, async, success);
         } catch (RuntimeException failure) {
@@ -137,8 +139,8 @@ public class CommandIntake {
         return response;
     }
 
-    private <A extends CommandAnswer> ResponseEntity<Object> answer(LedgerPrincipal principal, Object command,
-                                                                    boolean async, Function<A, HttpStatus> success) {
+    private <A extends CommandAnswer> ResponseEntity<?> answer(LedgerPrincipal principal, AggregateCommand<A> command,
+                                                               boolean async, Function<? super A, HttpStatus> success) {
         if (!admission.tryAdmit()) {
             throw new ApiProblemException(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "overloaded",
                     "this instance holds as many commands as it can; retry after the delay given"),
@@ -146,7 +148,7 @@ public class CommandIntake {
         }
         String commandId = UUID.randomUUID().toString();
         String correlationId = CorrelationIdFilter.current();
-        CompletableFuture<Object> sent;
+        CompletableFuture<A> sent;
         try {
             if (async) {
                 statuses.createPending(commandId, principal.id(), HTTP_CHANNEL, command.getClass().getSimpleName());
@@ -164,14 +166,15 @@ public class CommandIntake {
                     statuses.ended(principal.id(), commandId, ended.status(), ended.code(), ended.detail());
                 }
             });
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("commandId", commandId);
-            body.put("status", CommandStatuses.Status.PENDING.name());
-            return ResponseEntity.accepted().location(URI.create("/api/v1/commands/" + commandId)).body(body);
+            return ResponseEntity.accepted().location(URI.create("/api/v1/commands/" + commandId))
+                    .body(new Accepted(commandId, CommandStatuses.Status.PENDING.name()));
         }
-        @SuppressWarnings("unchecked") // the handler of the command answers A: a mismatch is a bug, answered 500
-        A answer = (A) await(sent);
+        A answer = await(sent);
         return ResponseEntity.status(success.apply(answer)).body(answer.body());
+    }
+
+    /** The answer to an asynchronous command (docs/product.md §2): where its status is, and that it is pending. */
+    record Accepted(String commandId, String status) {
     }
 
     private static CommandDispatcher.Actor actorOf(LedgerPrincipal principal) {
@@ -180,7 +183,7 @@ public class CommandIntake {
         return new CommandDispatcher.Actor(principal.id(), roles, HTTP_CHANNEL);
     }
 
-    private Object await(CompletableFuture<Object> result) {
+    private <A> A await(CompletableFuture<A> result) {
         try {
             return result.get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -206,7 +209,7 @@ public class CommandIntake {
         return false;
     }
 
-    private String hashOf(String path, Object requestBody) {
+    private String hashOf(String path, Record requestBody) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(path.getBytes(StandardCharsets.UTF_8));
@@ -218,7 +221,7 @@ public class CommandIntake {
         }
     }
 
-    private StoredResponse stored(ResponseEntity<Object> response) {
+    private StoredResponse stored(ResponseEntity<?> response) {
         try {
             Map<String, String> headers = new LinkedHashMap<>();
             if (response.getHeaders().getLocation() != null) {
@@ -234,7 +237,7 @@ public class CommandIntake {
         }
     }
 
-    private ResponseEntity<Object> replay(StoredResponse response) {
+    private ResponseEntity<String> replay(StoredResponse response) {
         try {
             Map<String, String> headers = objectMapper.readValue(response.headers(), new TypeReference<>() {
             });

@@ -63,7 +63,7 @@ public class CommandStatuses {
      * Called inside the command's unit of work and written at its commit, in the transaction of the command's
      * events, so SUCCEEDED commits exactly when they do.
      */
-    public void succeeded(String submitter, String commandId, Object body) {
+    public void succeeded(String submitter, String commandId, Record body) {
         DeferredWrites.add(jdbc, """
                 update command_status set status = 'SUCCEEDED', code = null, detail = null, result = ?,
                 updated_at = now() where submitter = ? and command_id = ?""", json(body), submitter, commandId);
@@ -97,7 +97,7 @@ public class CommandStatuses {
                 and updated_at < now() - make_interval(secs => ?)""", (double) age.toSeconds());
     }
 
-    private String json(Object body) {
+    private String json(Record body) {
         try {
             return objectMapper.writeValueAsString(body);
         } catch (JsonProcessingException e) {

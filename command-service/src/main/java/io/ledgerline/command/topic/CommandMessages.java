@@ -4,7 +4,9 @@ import io.ledgerline.command.account.AccountRequests.MoneyRequest;
 import io.ledgerline.command.account.AccountRequests.OpenAccountRequest;
 import io.ledgerline.command.intake.CommandProducers;
 import io.ledgerline.command.intake.IntakeProperties.TopicCommand;
+import io.ledgerline.command.ledger.AggregateCommand;
 import io.ledgerline.command.ledger.Caller;
+import io.ledgerline.command.ledger.CommandAnswer;
 import io.ledgerline.command.security.Operation;
 import io.ledgerline.command.transfer.TransferRequest;
 import io.ledgerline.command.web.Problems;
@@ -84,7 +86,8 @@ final class CommandMessages {
      *
      * @throws InvalidCommandException when the record breaks a rule
      */
-    static Object toDomain(SpecificRecord record, Caller caller, Validator validator) {
+    static AggregateCommand<? extends CommandAnswer> toDomain(SpecificRecord record, Caller caller,
+                                                              Validator validator) {
         if (record instanceof OpenAccount open) {
             return valid(validator, requestOf(open)).toCommand(open.getAccountId(), caller);
         }

@@ -1,6 +1,7 @@
 package io.ledgerline.command.topic;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.command.intake.CommandAdmission;
 import io.ledgerline.command.intake.CommandDispatcher;
 import io.ledgerline.command.intake.CommandProducers;
@@ -9,7 +10,9 @@ import io.ledgerline.command.intake.CommandStatuses.CommandStatus;
 import io.ledgerline.command.intake.CommandStatuses.Status;
 import io.ledgerline.command.intake.Failures;
 import io.ledgerline.command.intake.IntakeProperties;
+import io.ledgerline.command.ledger.AggregateCommand;
 import io.ledgerline.command.ledger.Caller;
+import io.ledgerline.command.ledger.CommandAnswer;
 import io.ledgerline.command.web.Problems;
 import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.LedgerLimits;
@@ -61,12 +64,15 @@ class CommandTopicListener {
     private final CommandAdmission admission;
     private final CommandProducers producers;
     private final Validator validator;
+    private final ObjectMapper objectMapper;
     private final LedgerCodec codec = LedgerCodec.contracts();
 
     CommandTopicListener(CommandDispatcher dispatcher, CommandStatuses statuses, KafkaTemplate<String, byte[]> kafka,
                          IntakeProperties properties, DeadLetterPublishingRecoverer commandDeadLetters,
-                         CommandAdmission admission, CommandProducers producers, Validator validator) {
+                         CommandAdmission admission, CommandProducers producers, Validator validator,
+                         ObjectMapper objectMapper) {
         this.validator = validator;
+        this.objectMapper = objectMapper;
         this.dispatcher = dispatcher;
         this.admission = admission;
         this.deadLetters = commandDeadLetters;
@@ -117,7 +123,7 @@ class CommandTopicListener {
                     "the message is not a command this service can decode"));
         }
         String type = decoded.getSchema().getFullName();
-        Object command;
+        AggregateCommand<? extends CommandAnswer> command;
         try {
             Caller caller = CommandMessages.callerFor(producer, decoded).orElse(null);
             if (caller == null) {
@@ -135,7 +141,7 @@ class CommandTopicListener {
             throw new IllegalStateException("no room for command " + commandId + " after "
                     + properties.topicAdmissionWait());
         }
-        CompletableFuture<Object> sent;
+        CompletableFuture<? extends CommandAnswer> sent;
         try {
             statuses.createPending(commandId, producer.submitter(), KAFKA_CHANNEL, type);
             CommandDispatcher.Actor actor =
@@ -178,7 +184,8 @@ class CommandTopicListener {
                 .setStatus(io.ledgerline.contracts.command.CommandStatus.valueOf(status.status().name()))
                 .setCode(status.code())
                 .setDetail(status.detail())
-                .setOutcome(outcomeOf(status.result()))
+                .setOutcome(status.result() == null ? null
+                        : objectMapper.treeToValue(status.result(), StoredAnswer.class).toOutcome())
                 .build();
         ProducerRecord<String, byte[]> record =
                 new ProducerRecord<>(producer.resultTopic(), status.commandId(), codec.encode(result));
@@ -186,28 +193,25 @@ class CommandTopicListener {
         kafka.send(record).get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private static CommandOutcome outcomeOf(JsonNode body) {
-        if (body == null) {
-            return null;
+    /**
+     * A succeeded command's answer body as its status row keeps it (the JSON of an {@code AccountBody},
+     * {@code MoneyBody} or {@code TransferBody}: rows written by every earlier version have the same members),
+     * bound by type; a {@code CommandResult}'s outcome has the same members as those bodies.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record StoredAnswer(String accountId, String transactionId, String transferId, String status, Long version,
+                        Long balance) {
+
+        CommandOutcome toOutcome() {
+            return CommandOutcome.newBuilder()
+                    .setAccountId(accountId)
+                    .setTransactionId(transactionId)
+                    .setTransferId(transferId)
+                    .setTransferStatus(transferId == null ? null : status)
+                    .setVersion(version)
+                    .setBalance(balance)
+                    .build();
         }
-        CommandOutcome.Builder outcome = CommandOutcome.newBuilder();
-        if (body.hasNonNull("accountId")) {
-            outcome.setAccountId(body.get("accountId").asText());
-        }
-        if (body.hasNonNull("transactionId")) {
-            outcome.setTransactionId(body.get("transactionId").asText());
-        }
-        if (body.hasNonNull("transferId")) {
-            outcome.setTransferId(body.get("transferId").asText());
-            outcome.setTransferStatus(body.path("status").asText(null));
-        }
-        if (body.hasNonNull("version")) {
-            outcome.setVersion(body.get("version").asLong());
-        }
-        if (body.hasNonNull("balance")) {
-            outcome.setBalance(body.get("balance").asLong());
-        }
-        return outcome.build();
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

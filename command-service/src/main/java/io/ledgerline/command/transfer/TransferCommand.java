@@ -6,8 +6,8 @@ import io.ledgerline.command.ledger.Caller;
 import io.ledgerline.command.ledger.Money;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** A transfer's commands: requested by a client, settled by the transfer process. */
-public sealed interface TransferCommand extends AggregateCommand {
+/** A transfer's commands: requested by a client, settled by the transfer process; each answers the transfer's state. */
+public sealed interface TransferCommand extends AggregateCommand<TransferOutcome> {
 
     String transferId();
 

@@ -26,7 +26,7 @@ class TransferController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> request(@Valid @RequestBody TransferRequest body, LedgerPrincipal principal,
+    ResponseEntity<?> request(@Valid @RequestBody TransferRequest body, LedgerPrincipal principal,
                                    HttpServletRequest request) {
         Caller caller = principal.callerFor(Operation.TRANSFER);
         return intake.submit(principal, request, body, body.toCommand(caller),
