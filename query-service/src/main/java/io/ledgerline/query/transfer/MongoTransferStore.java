@@ -10,13 +10,19 @@ import io.ledgerline.query.projection.ReadModelCollections;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-/** Transfer documents in one generation's collection, a batch at a time, with the same guard as accounts. */
+/**
+ * Transfer documents in one generation's collection: written a batch at a time with the same guard as accounts,
+ * read by id only (no index beyond {@code _id}).
+ */
 public final class MongoTransferStore implements DocumentStore<TransferView> {
+
+    private static final String ID = "_id";
 
     private final MongoTemplate mongo;
     private final ReadModelCollections collections;
@@ -28,7 +34,7 @@ public final class MongoTransferStore implements DocumentStore<TransferView> {
 
     @Override
     public Map<String, TransferView> findAll(Collection<String> transferIds) {
-        return mongo.find(query(where("_id").in(transferIds)), TransferView.class, collections.transfers()).stream()
+        return mongo.find(query(where(ID).in(transferIds)), TransferView.class, collections.transfers()).stream()
                 .collect(Collectors.toMap(TransferView::transferId, Function.identity()));
     }
 
@@ -36,5 +42,9 @@ public final class MongoTransferStore implements DocumentStore<TransferView> {
     public Set<String> writeAll(List<AggregateFold<TransferView>> folds) {
         return BulkWrites.replaceGuarded(mongo, TransferView.class, collections.transfers(), folds,
                 TransferView::transferId);
+    }
+
+    Optional<TransferView> find(String transferId) {
+        return Optional.ofNullable(mongo.findById(transferId, TransferView.class, collections.transfers()));
     }
 }

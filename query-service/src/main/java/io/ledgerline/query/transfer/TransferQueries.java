@@ -1,16 +1,16 @@
 package io.ledgerline.query.transfer;
 
-import io.ledgerline.query.account.AccountView;
+import io.ledgerline.query.account.AccountQueries;
 import io.ledgerline.query.projection.Generations;
 import io.ledgerline.query.projection.VersionWait;
 import io.ledgerline.query.security.Reader;
-import java.util.Optional;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads of the transfer read model. A customer sees a transfer when it owns the source or the destination
- * account, as the account documents say; otherwise the transfer reads as not found.
+ * Reads of the transfer read model, from the active generation's {@link MongoTransferStore}. A customer sees a
+ * transfer when it owns the source or the destination account, as the account documents say; otherwise the
+ * transfer reads as not found.
  */
 @Service
 public class TransferQueries {
@@ -18,17 +18,19 @@ public class TransferQueries {
     private final MongoTemplate mongo;
     private final Generations generations;
     private final VersionWait versionWait;
+    private final AccountQueries accounts;
 
-    public TransferQueries(MongoTemplate mongo, Generations generations, VersionWait versionWait) {
+    public TransferQueries(MongoTemplate mongo, Generations generations, VersionWait versionWait,
+                           AccountQueries accounts) {
         this.mongo = mongo;
         this.generations = generations;
         this.versionWait = versionWait;
+        this.accounts = accounts;
     }
 
     public TransferView transfer(String transferId, Reader reader, Long minVersion) {
         // rights first: another owner's transfer waits and answers exactly like a missing one
-        return versionWait.await(() -> Optional.ofNullable(
-                        mongo.findById(transferId, TransferView.class, generations.active().transfers()))
+        return versionWait.await(() -> new MongoTransferStore(mongo, generations.active()).find(transferId)
                         .filter(transfer -> reader.readsAnyById()
                                 || ownedBy(transfer.sourceAccountId(), reader)
                                 || ownedBy(transfer.destinationAccountId(), reader)),
@@ -37,7 +39,6 @@ public class TransferQueries {
     }
 
     private boolean ownedBy(String accountId, Reader reader) {
-        AccountView account = mongo.findById(accountId, AccountView.class, generations.active().accounts());
-        return account != null && reader.isOwner(account.ownerId());
+        return accounts.ownerOf(accountId).filter(reader::isOwner).isPresent();
     }
 }
