@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ledgerline.contracts.Topics;
-import io.ledgerline.local.mongo.MongoWireServer;
-import io.ledgerline.local.tokens.JwksServer;
-import io.ledgerline.local.tokens.LocalTokens;
-import io.ledgerline.local.tokens.TokenSpec;
 import io.ledgerline.query.support.Http;
+import io.ledgerline.testkit.mongo.MongoWireServer;
+import io.ledgerline.testkit.tokens.JwksServer;
+import io.ledgerline.testkit.tokens.LocalTokens;
+import io.ledgerline.testkit.tokens.TokenSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
-import io.ledgerline.local.tokens.LocalTokens;
-import io.ledgerline.local.tokens.TokenSpec;
+import io.ledgerline.testkit.tokens.LocalTokens;
+import io.ledgerline.testkit.tokens.TokenSpec;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

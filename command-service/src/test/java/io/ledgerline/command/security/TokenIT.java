@@ -13,7 +13,7 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.ledgerline.command.support.CommandServiceIT;
 import io.ledgerline.command.support.HttpApi.Response;
-import io.ledgerline.local.tokens.TokenSpec;
+import io.ledgerline.testkit.tokens.TokenSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;

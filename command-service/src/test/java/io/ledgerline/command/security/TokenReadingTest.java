@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ledgerline.contracts.TokenClaims;
-import io.ledgerline.local.tokens.TokenCases;
+import io.ledgerline.testkit.tokens.TokenCases;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;

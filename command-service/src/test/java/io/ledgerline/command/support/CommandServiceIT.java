@@ -1,16 +1,16 @@
 package io.ledgerline.command.support;
 
 import io.ledgerline.contracts.Topics;
-import io.ledgerline.local.postgres.LocalPostgres;
-import io.ledgerline.local.tokens.JwksServer;
-import io.ledgerline.local.tokens.LocalTokens;
-import io.ledgerline.local.tokens.TokenSpec;
-import io.ledgerline.local.audit.LedgerAudit;
-import io.ledgerline.local.audit.StoredEvent;
+import io.ledgerline.testkit.audit.LedgerAudit;
+import io.ledgerline.testkit.audit.StoredEvent;
+import io.ledgerline.testkit.postgres.LocalPostgres;
+import io.ledgerline.testkit.tokens.JwksServer;
+import io.ledgerline.testkit.tokens.LocalTokens;
+import io.ledgerline.testkit.tokens.TokenSpec;
 import java.io.IOException;
-import java.util.List;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;

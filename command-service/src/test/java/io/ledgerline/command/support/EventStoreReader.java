@@ -2,7 +2,7 @@ package io.ledgerline.command.support;
 
 import io.ledgerline.command.ledger.AggregateIds;
 import io.ledgerline.contracts.codec.LedgerCodec;
-import io.ledgerline.local.audit.StoredEvent;
+import io.ledgerline.testkit.audit.StoredEvent;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 

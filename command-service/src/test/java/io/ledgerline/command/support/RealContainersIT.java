@@ -3,9 +3,9 @@ package io.ledgerline.command.support;
 import static io.ledgerline.command.support.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ledgerline.local.tokens.JwksServer;
-import io.ledgerline.local.tokens.LocalTokens;
-import io.ledgerline.local.tokens.TokenSpec;
+import io.ledgerline.testkit.tokens.JwksServer;
+import io.ledgerline.testkit.tokens.LocalTokens;
+import io.ledgerline.testkit.tokens.TokenSpec;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

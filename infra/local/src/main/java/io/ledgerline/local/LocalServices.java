@@ -1,11 +1,11 @@
 package io.ledgerline.local;
 
-import io.ledgerline.local.kafka.KafkaUsers;
-import io.ledgerline.local.postgres.LocalPostgres;
-import io.ledgerline.local.process.ChildProcess;
-import io.ledgerline.local.process.HealthCheck;
-import io.ledgerline.local.process.JvmOptions;
-import io.ledgerline.local.process.ProcessContext;
+import io.ledgerline.testkit.kafka.KafkaUsers;
+import io.ledgerline.testkit.postgres.LocalPostgres;
+import io.ledgerline.testkit.process.ChildProcess;
+import io.ledgerline.testkit.process.HealthCheck;
+import io.ledgerline.testkit.process.JvmOptions;
+import io.ledgerline.testkit.process.ProcessContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

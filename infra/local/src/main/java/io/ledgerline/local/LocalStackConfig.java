@@ -1,9 +1,9 @@
 package io.ledgerline.local;
 
-import io.ledgerline.local.kafka.KafkaBroker;
-import io.ledgerline.local.kafka.KafkaUsers;
-import io.ledgerline.local.postgres.PostgresProcess;
-import io.ledgerline.local.tokens.JwksServer;
+import io.ledgerline.testkit.kafka.KafkaBroker;
+import io.ledgerline.testkit.kafka.KafkaUsers;
+import io.ledgerline.testkit.postgres.PostgresProcess;
+import io.ledgerline.testkit.tokens.JwksServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;

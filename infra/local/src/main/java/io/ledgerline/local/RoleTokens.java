@@ -1,7 +1,7 @@
 package io.ledgerline.local;
 
-import io.ledgerline.local.tokens.LocalTokens;
-import io.ledgerline.local.tokens.TokenSpec;
+import io.ledgerline.testkit.tokens.LocalTokens;
+import io.ledgerline.testkit.tokens.TokenSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

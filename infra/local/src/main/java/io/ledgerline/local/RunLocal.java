@@ -1,12 +1,12 @@
 package io.ledgerline.local;
 
 import io.ledgerline.local.RoleTokens.RoleToken;
-import io.ledgerline.local.kafka.KafkaUsers;
-import io.ledgerline.local.tokens.LocalTokens;
-import io.ledgerline.local.tokens.TokenSpec;
 import io.ledgerline.local.tools.CommandSender;
 import io.ledgerline.local.tools.DeadLetterRedrive;
 import io.ledgerline.local.tools.EventTail;
+import io.ledgerline.testkit.kafka.KafkaUsers;
+import io.ledgerline.testkit.tokens.LocalTokens;
+import io.ledgerline.testkit.tokens.TokenSpec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,14 +1,14 @@
 package io.ledgerline.local;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import io.ledgerline.local.cli.Cli;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import picocli.CommandLine;
 
 /**
  * The command line of {@code infra/run-local}:
@@ -50,64 +50,70 @@ public record RunLocalArgs(Command command, boolean clean, boolean infraOnly, Pa
               LEDGERLINE_KAFKA_CONTROLLER_PORT 59093, LEDGERLINE_MONGO_PORT 57017, LEDGERLINE_COMMAND_PORT 8081,
               LEDGERLINE_QUERY_PORT 8082, LEDGERLINE_JWKS_PORT 59080""";
 
+    /** The options as picocli reads them; what may be combined with what is checked in {@link #parse}. */
+    @CommandLine.Command(name = "infra/run-local")
+    static final class Spec {
+        @CommandLine.Parameters(arity = "0..1", paramLabel = "token")
+        String command;
+        @CommandLine.Option(names = {"-h", "--help"}, arity = "0")
+        boolean help;
+        @CommandLine.Option(names = "--clean", arity = "0")
+        boolean clean;
+        @CommandLine.Option(names = "--infra-only", arity = "0")
+        boolean infraOnly;
+        @CommandLine.Option(names = "--instances")
+        String instances;
+        @CommandLine.Option(names = "--data")
+        Path data;
+        @CommandLine.Option(names = "--role")
+        String role;
+        @CommandLine.Option(names = "--sub")
+        String subject;
+        @CommandLine.Option(names = "--ttl")
+        String ttl;
+        @CommandLine.Option(names = "--alg")
+        String algorithm;
+    }
+
     /** Throws IllegalArgumentException with a message for the user on anything it does not understand. */
     public static RunLocalArgs parse(List<String> args) {
-        Command command = Command.RUN;
-        boolean clean = false;
-        boolean infraOnly = false;
-        Path data = null;
-        String role = null;
-        String subject = null;
-        Duration ttl = DEFAULT_TTL;
-        JWSAlgorithm algorithm = JWSAlgorithm.RS256;
-        LocalStackConfig.Instances instances = null;
-        Iterator<String> it = args.iterator();
-        if (!args.isEmpty() && args.get(0).equals("token")) {
-            command = Command.TOKEN;
-            it.next();
+        Spec spec = new Spec();
+        Cli.parse(spec, args);
+        if (spec.command != null && !spec.command.equals("token")) {
+            throw new IllegalArgumentException("unknown argument: " + spec.command);
         }
-        while (it.hasNext()) {
-            String arg = it.next();
-            String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            switch (option) {
-                case "-h", "--help" -> command = flag(arg, Command.HELP);
-                case "--clean" -> clean = flag(arg, true);
-                case "--infra-only" -> infraOnly = flag(arg, true);
-                case "--instances" -> instances = LocalStackConfig.Instances.parse(value(arg, it));
-                case "--data" -> data = Path.of(value(arg, it));
-                case "--role" -> role = value(arg, it);
-                case "--sub" -> subject = value(arg, it);
-                case "--ttl" -> ttl = duration(value(arg, it));
-                case "--alg" -> algorithm = algorithm(value(arg, it));
-                default -> throw new IllegalArgumentException("unknown argument: " + arg);
-            }
-        }
+        Command command = spec.help ? Command.HELP : spec.command == null ? Command.RUN : Command.TOKEN;
+        LocalStackConfig.Instances instances =
+                spec.instances == null ? null : LocalStackConfig.Instances.parse(spec.instances);
         if (command == Command.HELP) {
-            return new RunLocalArgs(Command.HELP, false, false, data, null, LocalStackConfig.Instances.ONE_EACH);
+            return new RunLocalArgs(Command.HELP, false, false, spec.data, null, LocalStackConfig.Instances.ONE_EACH);
         }
         if (command == Command.RUN) {
-            if (role != null || subject != null) {
+            if (spec.role != null || spec.subject != null) {
                 throw new IllegalArgumentException("--role and --sub belong to the token command: "
                         + "infra/run-local token --role <role> --sub <subject>");
             }
-            if (infraOnly && instances != null) {
+            if (spec.infraOnly && instances != null) {
                 throw new IllegalArgumentException("--infra-only starts no services; --instances does not apply");
             }
-            return new RunLocalArgs(Command.RUN, clean, infraOnly, data, null,
+            return new RunLocalArgs(Command.RUN, spec.clean, spec.infraOnly, spec.data, null,
                     instances == null ? LocalStackConfig.Instances.ONE_EACH : instances);
         }
-        if (clean || infraOnly || instances != null) {
+        if (spec.clean || spec.infraOnly || instances != null) {
             throw new IllegalArgumentException(
                     "token does not start the stack; --clean, --infra-only and --instances do not apply");
         }
-        if (role == null || subject == null || subject.isBlank()) {
+        if (spec.role == null || spec.subject == null || spec.subject.isBlank()) {
             throw new IllegalArgumentException("token needs --role and --sub");
         }
-        if (!ROLES.contains(role)) {
-            throw new IllegalArgumentException("unknown role '" + role + "'; one of customer, service, operator, auditor");
+        if (!ROLES.contains(spec.role)) {
+            throw new IllegalArgumentException("unknown role '" + spec.role
+                    + "'; one of customer, service, operator, auditor");
         }
-        return new RunLocalArgs(Command.TOKEN, false, false, data, new TokenRequest(role, subject, ttl, algorithm),
-                LocalStackConfig.Instances.ONE_EACH);
+        Duration ttl = spec.ttl == null ? DEFAULT_TTL : duration(spec.ttl);
+        JWSAlgorithm algorithm = spec.algorithm == null ? JWSAlgorithm.RS256 : algorithm(spec.algorithm);
+        return new RunLocalArgs(Command.TOKEN, false, false, spec.data,
+                new TokenRequest(spec.role, spec.subject, ttl, algorithm), LocalStackConfig.Instances.ONE_EACH);
     }
 
     /** {@code --data}, else {@code LEDGERLINE_DATA_DIR}, else {@code <repository>/.ledgerline}. */
@@ -122,27 +128,10 @@ public record RunLocalArgs(Command command, boolean clean, boolean infraOnly, Pa
         return repositoryRoot.resolve(".ledgerline").toAbsolutePath().normalize();
     }
 
-    /** {@code 90s}, {@code 30m}, {@code 12h}, {@code 7d}, or ISO-8601 such as {@code PT12H}; must be positive. */
+    /** A token lifetime: a duration as {@link Cli#duration} reads it ({@code 90s}, {@code PT12H}); positive. */
     public static Duration duration(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        Duration d;
-        try {
-            if (t.startsWith("p")) {
-                d = Duration.parse(t.toUpperCase(Locale.ROOT));
-            } else {
-                long amount = Long.parseLong(t.substring(0, t.length() - 1));
-                d = switch (t.charAt(t.length() - 1)) {
-                    case 's' -> Duration.ofSeconds(amount);
-                    case 'm' -> Duration.ofMinutes(amount);
-                    case 'h' -> Duration.ofHours(amount);
-                    case 'd' -> Duration.ofDays(amount);
-                    default -> throw new NumberFormatException();
-                };
-            }
-        } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-            throw new IllegalArgumentException("not a duration: '" + text + "' (use 90s, 30m, 12h, 7d or PT12H)");
-        }
-        if (d.isNegative() || d.isZero()) {
+        Duration d = Cli.duration(text);
+        if (d.isZero()) {
             throw new IllegalArgumentException("a token lifetime must be positive: " + text);
         }
         return d;
@@ -155,23 +144,5 @@ public record RunLocalArgs(Command command, boolean clean, boolean infraOnly, Pa
             case "ES256" -> JWSAlgorithm.ES256;
             default -> throw new IllegalArgumentException("unsupported --alg " + text + "; RS256 or ES256");
         };
-    }
-
-    private static <T> T flag(String arg, T result) {
-        if (arg.contains("=")) {
-            throw new IllegalArgumentException(arg.substring(0, arg.indexOf('=')) + " takes no value");
-        }
-        return result;
-    }
-
-    /** The value of {@code --name value} or {@code --name=value}. */
-    public static String value(String arg, Iterator<String> it) {
-        if (arg.contains("=")) {
-            return arg.substring(arg.indexOf('=') + 1);
-        }
-        if (!it.hasNext()) {
-            throw new IllegalArgumentException(arg + " needs a value");
-        }
-        return it.next();
     }
 }

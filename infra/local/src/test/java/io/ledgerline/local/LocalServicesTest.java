@@ -2,9 +2,9 @@ package io.ledgerline.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ledgerline.local.process.ChildProcess;
-import io.ledgerline.local.process.JvmOptions;
-import io.ledgerline.local.process.ProcessContext;
+import io.ledgerline.testkit.process.ChildProcess;
+import io.ledgerline.testkit.process.JvmOptions;
+import io.ledgerline.testkit.process.ProcessContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

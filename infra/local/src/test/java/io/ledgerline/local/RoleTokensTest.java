@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
 import io.ledgerline.local.RoleTokens.RoleToken;
-import io.ledgerline.local.tokens.LocalTokens;
+import io.ledgerline.testkit.tokens.LocalTokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

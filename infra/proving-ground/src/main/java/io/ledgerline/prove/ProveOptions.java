@@ -2,6 +2,7 @@ package io.ledgerline.prove;
 
 import io.ledgerline.local.LocalServices;
 import io.ledgerline.local.LocalStackConfig;
+import io.ledgerline.local.cli.Cli;
 import io.ledgerline.prove.faults.Fault;
 import io.ledgerline.prove.faults.FaultSettings;
 import io.ledgerline.prove.suite.Scenario;
@@ -11,7 +12,6 @@ import io.ledgerline.prove.workload.Mix;
 import io.ledgerline.prove.workload.WorkloadSettings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
 
 /** The command line of {@code infra/prove}, parsed and checked. */
 public record ProveOptions(WorkloadSettings workload, int accounts, double skew, FaultSettings faults,
@@ -126,96 +128,82 @@ public record ProveOptions(WorkloadSettings workload, int accounts, double skew,
               infra/prove --benchmark --scenarios dw16,mixed16 --duration 30s --rebuild-events 0   a quick look
             """;
 
+    /** The options as picocli reads them (the conventions of {@link Cli}); combinations are checked in parse. */
+    @CommandLine.Command(name = "infra/prove")
+    static final class Spec {
+        @CommandLine.Option(names = {"-h", "--help"}, arity = "0") boolean help;
+        @CommandLine.Option(names = "--seed") long seed = 42;
+        @CommandLine.Option(names = "--duration") Duration duration = Duration.ofSeconds(60);
+        @CommandLine.Option(names = "--operations") long operations;
+        @CommandLine.Option(names = "--concurrency") int concurrency = 8;
+        @CommandLine.Option(names = "--rate") double rate;
+        @CommandLine.Option(names = "--mix") String mix;
+        @CommandLine.Option(names = "--accounts") int accounts = 50;
+        @CommandLine.Option(names = "--zipf") double skew = 1.1;
+        @CommandLine.Option(names = "--retry") double retry = 0.1;
+        @CommandLine.Option(names = "--via-kafka") String viaKafka = "0";
+        @CommandLine.Option(names = "--instances") String instances;
+        @CommandLine.Option(names = "--faults") String faults;
+        @CommandLine.Option(names = "--fault-interval") Duration faultInterval = Duration.ofSeconds(20);
+        @CommandLine.Option(names = "--fault-targets") String faultTargets;
+        @CommandLine.Option(names = "--fault-kinds") String faultKinds;
+        @CommandLine.Option(names = "--pause") Duration pause = Duration.ofSeconds(50);
+        @CommandLine.Option(names = "--proxy-delay") Duration proxyDelay = Duration.ofMillis(300);
+        @CommandLine.Option(names = "--proxy-fault") Duration proxyFault = Duration.ofSeconds(15);
+        @CommandLine.Option(names = "--benchmark", arity = "0") boolean benchmark;
+        @CommandLine.Option(names = "--scenarios") String scenarios;
+        @CommandLine.Option(names = "--settle") Duration settle = Duration.ofSeconds(10);
+        @CommandLine.Option(names = "--warmup") Duration warmup;
+        @CommandLine.Option(names = "--warmup-max") Duration warmupMax = Duration.ofSeconds(240);
+        @CommandLine.Option(names = "--baseline") Duration baseline = Duration.ofSeconds(10);
+        @CommandLine.Option(names = "--rebuild-events") long rebuildEvents = 100_000;
+        @CommandLine.Option(names = "--profile", arity = "0") boolean profile;
+        @CommandLine.Option(names = "--profile-interval") Duration profileInterval = Duration.ofMillis(10);
+        @CommandLine.Option(names = "--output") Path output;
+        @CommandLine.Option(names = "--quiesce-timeout") Duration quiesce = Duration.ofSeconds(120);
+        @CommandLine.Option(names = "--visibility-every") int visibilityEvery = 5;
+        @CommandLine.Option(names = "--keep-data", arity = "0") boolean keepData;
+    }
+
     public static ProveOptions parse(List<String> args, Path repositoryRoot) {
-        long seed = 42;
-        Duration duration = Duration.ofSeconds(60);
-        long operations = 0;
-        int concurrency = 8;
-        double rate = 0;
-        Mix mix = Mix.DEFAULT;
-        int accounts = 50;
-        double skew = 1.1;
-        double retry = 0.1;
-        double viaKafka = 0;
-        FaultSettings.Mode mode = FaultSettings.Mode.NONE;
-        Duration interval = Duration.ofSeconds(20);
-        List<String> targets = FaultSettings.PROCESSES;
-        Set<Fault.Kind> kinds = EnumSet.allOf(Fault.Kind.class);
-        Duration pause = Duration.ofSeconds(50);
-        Duration proxyDelay = Duration.ofMillis(300);
-        Duration proxyFault = Duration.ofSeconds(15);
-        boolean benchmark = false;
-        Duration baseline = Duration.ofSeconds(10);
-        Duration warmup = null;
-        Duration warmupMax = Duration.ofSeconds(240);
-        Duration settle = Duration.ofSeconds(10);
-        List<Scenario> scenarios = Scenario.ALL;
-        boolean profile = false;
-        Duration profileInterval = Duration.ofMillis(10);
-        long rebuildEvents = 100_000;
-        Set<String> given = new java.util.HashSet<>();
-        Path output = null;
-        Duration quiesce = Duration.ofSeconds(120);
-        int visibilityEvery = 5;
-        boolean keepData = false;
-        boolean help = false;
-        LocalStackConfig.Instances instances = LocalStackConfig.Instances.ONE_EACH;
-        String targetList = null;
-        for (int i = 0; i < args.size(); i++) {
-            String name = args.get(i);
-            if (name.equals("--help") || name.equals("-h")) {
-                help = true;
-                continue;
-            }
-            if (name.equals("--benchmark")) {
-                benchmark = true;
-                continue;
-            }
-            if (name.equals("--keep-data")) {
-                keepData = true;
-                continue;
-            }
-            if (name.equals("--profile")) {
-                profile = true;
-                continue;
-            }
-            if (!name.startsWith("--") || i + 1 >= args.size()) {
-                throw new IllegalArgumentException("expected --option value, got " + name);
-            }
-            String value = args.get(++i);
-            given.add(name);
-            switch (name) {
-                case "--seed" -> seed = Long.parseLong(value);
-                case "--duration" -> duration = duration(value);
-                case "--operations" -> operations = atLeast(name, Long.parseLong(value), 0);
-                case "--concurrency" -> concurrency = (int) atLeast(name, Integer.parseInt(value), 1);
-                case "--rate" -> rate = Double.parseDouble(value);
-                case "--mix" -> mix = Mix.parse(value);
-                case "--accounts" -> accounts = (int) atLeast(name, Integer.parseInt(value), 2);
-                case "--zipf" -> skew = Double.parseDouble(value);
-                case "--retry" -> retry = share(name, value);
-                case "--via-kafka" -> viaKafka = value.equals("all") ? 1 : share(name, value);
-                case "--faults" -> mode = FaultSettings.Mode.parse(value);
-                case "--fault-interval" -> interval = duration(value);
-                case "--fault-targets" -> targetList = value;
-                case "--instances" -> instances = LocalStackConfig.Instances.parse(value);
-                case "--fault-kinds" -> kinds = kinds(value);
-                case "--pause" -> pause = duration(value);
-                case "--proxy-delay" -> proxyDelay = duration(value);
-                case "--proxy-fault" -> proxyFault = duration(value);
-                case "--baseline" -> baseline = duration(value);
-                case "--warmup" -> warmup = duration(value);
-                case "--warmup-max" -> warmupMax = duration(value);
-                case "--settle" -> settle = duration(value);
-                case "--scenarios" -> scenarios = Scenario.parse(value);
-                case "--profile-interval" -> profileInterval = duration(value);
-                case "--rebuild-events" -> rebuildEvents = atLeast(name, Long.parseLong(value), 0);
-                case "--output" -> output = Path.of(value);
-                case "--quiesce-timeout" -> quiesce = duration(value);
-                case "--visibility-every" -> visibilityEvery = (int) atLeast(name, Integer.parseInt(value), 1);
-                default -> throw new IllegalArgumentException("unknown option " + name);
-            }
-        }
+        Spec spec = new Spec();
+        CommandLine.ParseResult parsed = Cli.parse(spec, args);
+        Set<String> given = parsed.matchedOptions().stream().map(CommandLine.Model.OptionSpec::longestName)
+                .collect(Collectors.toSet());
+        long seed = spec.seed;
+        Duration duration = spec.duration;
+        long operations = atLeast("--operations", spec.operations, 0);
+        int concurrency = (int) atLeast("--concurrency", spec.concurrency, 1);
+        double rate = spec.rate;
+        Mix mix = spec.mix == null ? Mix.DEFAULT : Mix.parse(spec.mix);
+        int accounts = (int) atLeast("--accounts", spec.accounts, 2);
+        double skew = spec.skew;
+        double retry = share("--retry", spec.retry);
+        double viaKafka = spec.viaKafka.equals("all") ? 1 : share("--via-kafka", spec.viaKafka);
+        FaultSettings.Mode mode = spec.faults == null ? FaultSettings.Mode.NONE : FaultSettings.Mode.parse(spec.faults);
+        Duration interval = spec.faultInterval;
+        List<String> targets;
+        Set<Fault.Kind> kinds = spec.faultKinds == null ? EnumSet.allOf(Fault.Kind.class) : kinds(spec.faultKinds);
+        Duration pause = spec.pause;
+        Duration proxyDelay = spec.proxyDelay;
+        Duration proxyFault = spec.proxyFault;
+        boolean benchmark = spec.benchmark;
+        Duration baseline = spec.baseline;
+        Duration warmup = spec.warmup;
+        Duration warmupMax = spec.warmupMax;
+        Duration settle = spec.settle;
+        List<Scenario> scenarios = spec.scenarios == null ? Scenario.ALL : Scenario.parse(spec.scenarios);
+        boolean profile = spec.profile;
+        Duration profileInterval = spec.profileInterval;
+        long rebuildEvents = atLeast("--rebuild-events", spec.rebuildEvents, 0);
+        Path output = spec.output;
+        Duration quiesce = spec.quiesce;
+        int visibilityEvery = (int) atLeast("--visibility-every", spec.visibilityEvery, 1);
+        boolean keepData = spec.keepData;
+        boolean help = spec.help;
+        LocalStackConfig.Instances instances = spec.instances == null ? LocalStackConfig.Instances.ONE_EACH
+                : LocalStackConfig.Instances.parse(spec.instances);
+        String targetList = spec.faultTargets;
         if (benchmark) {
             List<String> pinned = given.stream().filter(PINNED_BY_BENCHMARK::contains).sorted().toList();
             if (!pinned.isEmpty()) {
@@ -261,24 +249,6 @@ public record ProveOptions(WorkloadSettings workload, int accounts, double skew,
                 output.toAbsolutePath().normalize(), quiesce, visibilityEvery, keepData, help, instances);
     }
 
-    static Duration duration(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (t.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-            }
-            long n = Long.parseLong(t.substring(0, t.length() - 1));
-            return switch (t.charAt(t.length() - 1)) {
-                case 's' -> Duration.ofSeconds(n);
-                case 'm' -> Duration.ofMinutes(n);
-                case 'h' -> Duration.ofHours(n);
-                default -> Duration.ofSeconds(Long.parseLong(t));
-            };
-        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-            throw new IllegalArgumentException("not a duration (e.g. 500ms, 30s, 5m): " + text);
-        }
-    }
-
     /** The processes to fault: a service stands for each of its instances; one instance may be named alone. */
     private static List<String> targets(String text, LocalStackConfig.Instances instances) {
         Map<String, List<String>> known = new LinkedHashMap<>();
@@ -320,7 +290,14 @@ public record ProveOptions(WorkloadSettings workload, int accounts, double skew,
     }
 
     private static double share(String name, String value) {
-        double share = Double.parseDouble(value);
+        try {
+            return share(name, Double.parseDouble(value));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number between 0 and 1, not '" + value + "'");
+        }
+    }
+
+    private static double share(String name, double share) {
         if (share < 0 || share > 1) {
             throw new IllegalArgumentException(name + " must be between 0 and 1");
         }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -30,11 +31,13 @@ class ConfigurationTableTest {
         Set<String> read = new TreeSet<>();
         read.addAll(matches(PLACEHOLDER, read(ROOT.resolve("command-service/src/main/resources/application.yml"))));
         read.addAll(matches(PLACEHOLDER, read(ROOT.resolve("query-service/src/main/resources/application.yml"))));
-        try (Stream<Path> launcher = Files.walk(ROOT.resolve("infra/local/src/main/java"))) {
-            launcher.filter(file -> file.toString().endsWith(".java"))
-                    .forEach(file -> read.addAll(matches(LITERAL, read(file))));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String launcherCode : List.of("infra/local/src/main/java", "infra/test-kit/src/main/java")) {
+            try (Stream<Path> launcher = Files.walk(ROOT.resolve(launcherCode))) {
+                launcher.filter(file -> file.toString().endsWith(".java"))
+                        .forEach(file -> read.addAll(matches(LITERAL, read(file))));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         assertThat(read).contains("LEDGERLINE_DATASOURCE_URL", "LEDGERLINE_CURSOR_KEY", "LEDGERLINE_PG_PORT");

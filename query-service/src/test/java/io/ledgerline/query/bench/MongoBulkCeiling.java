@@ -10,9 +10,9 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
-import io.ledgerline.local.mongo.MongoProcess;
-import io.ledgerline.local.process.ChildProcess;
-import io.ledgerline.local.process.ProcessContext;
+import io.ledgerline.testkit.mongo.MongoProcess;
+import io.ledgerline.testkit.process.ChildProcess;
+import io.ledgerline.testkit.process.ProcessContext;
 import java.io.File;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -37,7 +37,7 @@ import org.bson.Document;
  *
  * <pre>
  * java -cp &lt;query-service test class path&gt; io.ledgerline.query.bench.MongoBulkCeiling \
- *     --local-classes infra/local/target/classes [--documents 100000] [--batch 1000] [--rounds 3]
+ *     --kit-classes infra/test-kit/target/classes [--documents 100000] [--batch 1000] [--rounds 3]
  * </pre>
  */
 public final class MongoBulkCeiling {
@@ -46,13 +46,13 @@ public final class MongoBulkCeiling {
     }
 
     public static void main(String[] args) throws Exception {
-        String localClasses = "infra/local/target/classes";
+        String kitClasses = "infra/test-kit/target/classes";
         int documents = 100_000;
         int batch = 1_000;
         int rounds = 3;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
-                case "--local-classes" -> localClasses = args[i + 1];
+                case "--kit-classes" -> kitClasses = args[i + 1];
                 case "--documents" -> documents = Integer.parseInt(args[i + 1]);
                 case "--batch" -> batch = Integer.parseInt(args[i + 1]);
                 case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
@@ -63,7 +63,7 @@ public final class MongoBulkCeiling {
         Files.createDirectories(dir.resolve("logs"));
         Files.createDirectories(dir.resolve("run"));
         ProcessContext context = new ProcessContext(dir.resolve("logs"), dir.resolve("run"),
-                localClasses + File.pathSeparator + System.getProperty("java.class.path"), Duration.ofMinutes(2));
+                kitClasses + File.pathSeparator + System.getProperty("java.class.path"), Duration.ofMinutes(2));
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();

@@ -5,16 +5,16 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.contracts.Topics;
-import io.ledgerline.local.kafka.KafkaBroker;
-import io.ledgerline.local.kafka.KafkaUsers;
-import io.ledgerline.local.mongo.MongoProcess;
-import io.ledgerline.local.process.ChildProcess;
-import io.ledgerline.local.process.ProcessContext;
-import io.ledgerline.local.tokens.JwksServer;
-import io.ledgerline.local.tokens.LocalTokens;
-import io.ledgerline.local.tokens.TokenSpec;
 import io.ledgerline.query.support.EventRecords;
 import io.ledgerline.query.support.Events;
+import io.ledgerline.testkit.kafka.KafkaBroker;
+import io.ledgerline.testkit.kafka.KafkaUsers;
+import io.ledgerline.testkit.mongo.MongoProcess;
+import io.ledgerline.testkit.process.ChildProcess;
+import io.ledgerline.testkit.process.ProcessContext;
+import io.ledgerline.testkit.tokens.JwksServer;
+import io.ledgerline.testkit.tokens.LocalTokens;
+import io.ledgerline.testkit.tokens.TokenSpec;
 import java.io.File;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -59,7 +59,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *
  * <pre>
  * java -cp &lt;query-service test class path&gt; io.ledgerline.query.bench.ProjectionBenchmark \
- *     --query-jar query-service/target/query-service-exec.jar --local-classes infra/local/target/classes \
+ *     --query-jar query-service/target/query-service-exec.jar --kit-classes infra/test-kit/target/classes \
  *     [--events 100000] [--warmup 20000] [--accounts 2000] [--rate 0] [--partitions 3]
  * </pre>
  */
@@ -94,7 +94,7 @@ public final class ProjectionBenchmark {
 
     private void run() throws Exception {
         Path dir = Files.createTempDirectory("ledgerline-bench");
-        String classpath = option("local-classes", "infra/local/target/classes") + File.pathSeparator
+        String classpath = option("kit-classes", "infra/test-kit/target/classes") + File.pathSeparator
                 + System.getProperty("java.class.path");
         ProcessContext context = new ProcessContext(dir.resolve("logs"), dir.resolve("run"), classpath,
                 Duration.ofMinutes(3));

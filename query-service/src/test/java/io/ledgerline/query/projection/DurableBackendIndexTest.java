@@ -13,7 +13,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
-import io.ledgerline.local.mongo.MongoWireServer;
+import io.ledgerline.testkit.mongo.MongoWireServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

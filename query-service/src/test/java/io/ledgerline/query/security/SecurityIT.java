@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import io.ledgerline.contracts.Topics;
-import io.ledgerline.local.tokens.LocalTokens;
-import io.ledgerline.local.tokens.TokenSpec;
 import io.ledgerline.query.IntegrationTestBase;
 import io.ledgerline.query.support.AccountScript;
 import io.ledgerline.query.support.EventRecords;
 import io.ledgerline.query.support.Events;
 import io.ledgerline.query.support.Http;
+import io.ledgerline.testkit.tokens.LocalTokens;
+import io.ledgerline.testkit.tokens.TokenSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

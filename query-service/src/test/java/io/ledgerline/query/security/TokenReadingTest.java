@@ -3,7 +3,7 @@ package io.ledgerline.query.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.contracts.TokenClaims;
-import io.ledgerline.local.tokens.TokenCases;
+import io.ledgerline.testkit.tokens.TokenCases;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;

@@ -8,11 +8,11 @@ import io.ledgerline.contracts.command.DepositMoney;
 import io.ledgerline.contracts.command.OpenAccount;
 import io.ledgerline.contracts.command.RequestTransfer;
 import io.ledgerline.contracts.command.WithdrawMoney;
-import io.ledgerline.local.kafka.KafkaUsers;
+import io.ledgerline.local.cli.Cli;
+import io.ledgerline.testkit.kafka.KafkaUsers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +27,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine;
 
 /**
  * A command producer, as a downstream team would write one: an Avro command record from {@code contracts},
@@ -58,9 +59,46 @@ public final class CommandSender {
     private CommandSender() {
     }
 
+    /** {@code send-command <kind> --name value ...}, as picocli reads it. */
+    @CommandLine.Command(name = "send-command")
+    static final class Spec {
+        @CommandLine.Parameters(index = "0", arity = "0..1")
+        String kind;
+        @CommandLine.Option(names = "--account")
+        String account;
+        @CommandLine.Option(names = "--owner")
+        String owner;
+        @CommandLine.Option(names = "--currency")
+        String currency;
+        @CommandLine.Option(names = "--overdraft")
+        long overdraft;
+        @CommandLine.Option(names = "--transaction")
+        String transaction;
+        @CommandLine.Option(names = "--amount")
+        Long amount;
+        @CommandLine.Option(names = "--description")
+        String description;
+        @CommandLine.Option(names = "--transfer")
+        String transfer;
+        @CommandLine.Option(names = "--from")
+        String from;
+        @CommandLine.Option(names = "--to")
+        String to;
+        @CommandLine.Option(names = "--command-id")
+        String commandId = UUID.randomUUID().toString();
+        @CommandLine.Option(names = "--producer")
+        String producer = PRODUCER;
+
+        static Spec parse(List<String> args) {
+            Spec spec = new Spec();
+            Cli.parse(spec, args);
+            return spec;
+        }
+    }
+
     /** The producer {@code args} send as: {@code --producer}, else {@value #PRODUCER}. */
     public static String producer(List<String> args) {
-        return args.isEmpty() ? PRODUCER : options(args.subList(1, args.size())).getOrDefault("producer", PRODUCER);
+        return Spec.parse(args).producer;
     }
 
     /**
@@ -68,40 +106,40 @@ public final class CommandSender {
      * JSON; {@code client} holds that producer's Kafka settings (its credentials).
      */
     public static String send(List<String> args, Map<String, Object> client, Duration timeout) {
-        if (args.isEmpty()) {
+        Spec spec = Spec.parse(args);
+        if (spec.kind == null) {
             throw new IllegalArgumentException("which command? " + USAGE);
         }
-        Map<String, String> options = options(args.subList(1, args.size()));
-        String producerName = producer(args);
-        String commandId = options.getOrDefault("command-id", UUID.randomUUID().toString());
+        String producerName = spec.producer;
+        String commandId = spec.commandId;
         String key;
         SpecificRecord command;
-        switch (args.get(0)) {
+        switch (spec.kind) {
             case "open" -> {
-                key = required(options, "account");
-                command = OpenAccount.newBuilder().setAccountId(key).setOwnerId(required(options, "owner"))
-                        .setCurrency(required(options, "currency"))
-                        .setOverdraftLimit(Long.parseLong(options.getOrDefault("overdraft", "0"))).build();
+                key = required("account", spec.account);
+                command = OpenAccount.newBuilder().setAccountId(key).setOwnerId(required("owner", spec.owner))
+                        .setCurrency(required("currency", spec.currency)).setOverdraftLimit(spec.overdraft).build();
             }
             case "deposit", "withdraw" -> {
-                key = required(options, "account");
-                String tx = required(options, "transaction");
-                long amount = Long.parseLong(required(options, "amount"));
-                String currency = required(options, "currency");
-                command = args.get(0).equals("deposit")
+                key = required("account", spec.account);
+                String tx = required("transaction", spec.transaction);
+                long amount = required("amount", spec.amount);
+                String currency = required("currency", spec.currency);
+                command = spec.kind.equals("deposit")
                         ? DepositMoney.newBuilder().setAccountId(key).setTransactionId(tx).setAmount(amount)
-                                .setCurrency(currency).setDescription(options.get("description")).build()
+                                .setCurrency(currency).setDescription(spec.description).build()
                         : WithdrawMoney.newBuilder().setAccountId(key).setTransactionId(tx).setAmount(amount)
-                                .setCurrency(currency).setDescription(options.get("description")).build();
+                                .setCurrency(currency).setDescription(spec.description).build();
             }
             case "transfer" -> {
-                key = required(options, "transfer");
+                key = required("transfer", spec.transfer);
                 command = RequestTransfer.newBuilder().setTransferId(key)
-                        .setSourceAccountId(required(options, "from")).setDestinationAccountId(required(options, "to"))
-                        .setAmount(Long.parseLong(required(options, "amount")))
-                        .setCurrency(required(options, "currency")).setDescription(options.get("description")).build();
+                        .setSourceAccountId(required("from", spec.from))
+                        .setDestinationAccountId(required("to", spec.to))
+                        .setAmount(required("amount", spec.amount))
+                        .setCurrency(required("currency", spec.currency)).setDescription(spec.description).build();
             }
-            default -> throw new IllegalArgumentException("unknown command " + args.get(0) + "; " + USAGE);
+            default -> throw new IllegalArgumentException("unknown command " + spec.kind + "; " + USAGE);
         }
         LedgerCodec codec = LedgerCodec.contracts();
         try (KafkaConsumer<String, byte[]> results = resultsConsumer(client, producerName);
@@ -146,20 +184,7 @@ public final class CommandSender {
         return consumer;
     }
 
-    static Map<String, String> options(List<String> args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.size(); i++) {
-            String name = args.get(i);
-            if (!name.startsWith("--") || i + 1 >= args.size()) {
-                throw new IllegalArgumentException("expected --name value, got " + name);
-            }
-            options.put(name.substring(2), args.get(++i));
-        }
-        return options;
-    }
-
-    private static String required(Map<String, String> options, String name) {
-        String value = options.get(name);
+    private static <T> T required(String name, T value) {
         if (value == null) {
             throw new IllegalArgumentException("--" + name + " is required");
         }

@@ -2,7 +2,8 @@ package io.ledgerline.local.tools;
 
 import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.Topics;
-import io.ledgerline.local.kafka.KafkaUsers;
+import io.ledgerline.local.cli.Cli;
+import io.ledgerline.testkit.kafka.KafkaUsers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import picocli.CommandLine;
 
 /**
  * The operator's re-drive of a dead-letter topic after a fix: copies every record of {@code <topic>.dlt} that was
@@ -48,9 +50,18 @@ public final class DeadLetterRedrive {
     private DeadLetterRedrive() {
     }
 
+    /** {@code redrive --topic T}, as picocli reads it. */
+    @CommandLine.Command(name = "redrive")
+    static final class Spec {
+        @CommandLine.Option(names = "--topic")
+        String topic;
+    }
+
     /** {@code redrive --topic T}: re-drives T and says how many records it copied. */
     public static String run(List<String> args, Map<String, Object> client) {
-        String topic = CommandSender.options(args).get("topic");
+        Spec spec = new Spec();
+        Cli.parse(spec, args);
+        String topic = spec.topic;
         int copied = redrive(topic, client);
         return "re-drove " + copied + " records from " + topic;
     }

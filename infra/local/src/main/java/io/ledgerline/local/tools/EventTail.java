@@ -3,7 +3,8 @@ package io.ledgerline.local.tools;
 import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.Topics;
 import io.ledgerline.contracts.codec.LedgerCodec;
-import io.ledgerline.local.kafka.KafkaUsers;
+import io.ledgerline.local.cli.Cli;
+import io.ledgerline.testkit.kafka.KafkaUsers;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine;
 
 /**
  * Prints the events of a topic from offset 0, decoded with nothing but the contracts codec: what a downstream
@@ -29,10 +31,20 @@ public final class EventTail {
     private EventTail() {
     }
 
+    /** {@code events [--topic T] [--key ID]}, as picocli reads it. */
+    @CommandLine.Command(name = "events")
+    static final class Spec {
+        @CommandLine.Option(names = "--topic")
+        String topic = Topics.ACCOUNT_EVENTS;
+        @CommandLine.Option(names = "--key")
+        String key;
+    }
+
     public static int print(List<String> args, Map<String, Object> client, PrintStream out) {
-        Map<String, String> options = CommandSender.options(args);
-        String topic = options.getOrDefault("topic", Topics.ACCOUNT_EVENTS);
-        String key = options.get("key");
+        Spec spec = new Spec();
+        Cli.parse(spec, args);
+        String topic = spec.topic;
+        String key = spec.key;
         LedgerCodec codec = LedgerCodec.contracts();
         int printed = 0;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(KafkaUsers.config(client,

@@ -1,9 +1,9 @@
 package io.ledgerline.prove.check;
 
 import io.ledgerline.contracts.Topics;
-import io.ledgerline.local.audit.LedgerAudit;
-import io.ledgerline.local.kafka.KafkaUsers;
 import io.ledgerline.prove.workload.OperationLog;
+import io.ledgerline.testkit.audit.LedgerAudit;
+import io.ledgerline.testkit.kafka.KafkaUsers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package io.ledgerline.prove.check;
 
 import io.ledgerline.contracts.Topics;
-import io.ledgerline.local.kafka.KafkaUsers;
 import io.ledgerline.prove.bench.Prometheus;
+import io.ledgerline.testkit.kafka.KafkaUsers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

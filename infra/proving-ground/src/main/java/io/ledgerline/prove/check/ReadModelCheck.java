@@ -6,7 +6,7 @@ import io.ledgerline.contracts.account.MoneyWithdrawn;
 import io.ledgerline.contracts.account.TransferCredited;
 import io.ledgerline.contracts.account.TransferDebited;
 import io.ledgerline.contracts.account.TransferRefunded;
-import io.ledgerline.local.audit.LedgerAudit;
+import io.ledgerline.testkit.audit.LedgerAudit;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;

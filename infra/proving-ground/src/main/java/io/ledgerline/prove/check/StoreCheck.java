@@ -1,7 +1,7 @@
 package io.ledgerline.prove.check;
 
-import io.ledgerline.local.audit.LedgerAudit;
-import io.ledgerline.local.audit.StoredEvent;
+import io.ledgerline.testkit.audit.LedgerAudit;
+import io.ledgerline.testkit.audit.StoredEvent;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

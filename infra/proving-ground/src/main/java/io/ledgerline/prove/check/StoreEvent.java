@@ -1,6 +1,6 @@
 package io.ledgerline.prove.check;
 
-import io.ledgerline.local.audit.StoredEvent;
+import io.ledgerline.testkit.audit.StoredEvent;
 import org.apache.avro.specific.SpecificRecord;
 
 /**

@@ -1,7 +1,7 @@
 package io.ledgerline.prove.check;
 
 import io.ledgerline.contracts.codec.LedgerCodec;
-import io.ledgerline.local.kafka.KafkaUsers;
+import io.ledgerline.testkit.kafka.KafkaUsers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

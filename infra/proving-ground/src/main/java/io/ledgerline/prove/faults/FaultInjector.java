@@ -1,8 +1,8 @@
 package io.ledgerline.prove.faults;
 
-import io.ledgerline.local.process.ManagedProcess;
-import io.ledgerline.local.process.Signal;
 import io.ledgerline.prove.report.Timeline;
+import io.ledgerline.testkit.process.ManagedProcess;
+import io.ledgerline.testkit.process.Signal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

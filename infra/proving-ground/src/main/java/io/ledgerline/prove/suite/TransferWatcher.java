@@ -2,12 +2,12 @@ package io.ledgerline.prove.suite;
 
 import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.Topics;
-import io.ledgerline.local.kafka.KafkaUsers;
 import io.ledgerline.prove.report.Timeline;
 import io.ledgerline.prove.workload.Attempt;
 import io.ledgerline.prove.workload.Operation;
 import io.ledgerline.prove.workload.Outcome;
 import io.ledgerline.prove.workload.Workload;
+import io.ledgerline.testkit.kafka.KafkaUsers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,7 +9,7 @@ import io.ledgerline.contracts.command.DepositMoney;
 import io.ledgerline.contracts.command.RequestTransfer;
 import io.ledgerline.contracts.command.WithdrawMoney;
 import io.ledgerline.local.LocalStackConfig;
-import io.ledgerline.local.kafka.KafkaUsers;
+import io.ledgerline.testkit.kafka.KafkaUsers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.ledgerline.prove.e2e;
 import io.ledgerline.local.LocalStack;
 import io.ledgerline.local.LocalStackConfig;
 import io.ledgerline.local.Ports;
-import io.ledgerline.local.tokens.TokenSpec;
+import io.ledgerline.testkit.tokens.TokenSpec;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
