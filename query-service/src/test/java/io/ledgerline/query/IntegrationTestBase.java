@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ledgerline.contracts.Topics;
-import io.ledgerline.query.support.Http;
+import io.ledgerline.testkit.http.HttpApi;
 import io.ledgerline.testkit.mongo.MongoWireServer;
 import io.ledgerline.testkit.tokens.JwksServer;
 import io.ledgerline.testkit.tokens.LocalTokens;
@@ -64,7 +64,7 @@ public abstract class IntegrationTestBase {
     @Autowired
     private KafkaTemplate<byte[], byte[]> kafka;
 
-    protected Http http;
+    protected HttpApi http;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -82,7 +82,7 @@ public abstract class IntegrationTestBase {
 
     @BeforeEach
     void client() {
-        http = new Http(port);
+        http = new HttpApi(port);
     }
 
     /** A fresh id with a readable prefix; unique per test run. */
@@ -133,7 +133,7 @@ public abstract class IntegrationTestBase {
                 && response.json().path("version").asLong() >= version).json();
     }
 
-    protected static void assertProblem(Http.Response response, int status, String code) {
+    protected static void assertProblem(HttpApi.Response response, int status, String code) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         JsonNode body = response.json();

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ledgerline.contracts.Topics;
 import io.ledgerline.query.support.AccountScript;
 import io.ledgerline.query.support.EventRecords;
-import io.ledgerline.query.support.Events;
-import io.ledgerline.query.support.Http;
+import io.ledgerline.testkit.events.Events;
+import io.ledgerline.testkit.http.HttpApi;
 import io.ledgerline.testkit.tokens.JwksServer;
 import io.ledgerline.testkit.tokens.LocalTokens;
 import io.ledgerline.testkit.tokens.TokenSpec;
@@ -95,7 +95,7 @@ class QueryServiceContainersIT {
             kafka.send(record).get(10, TimeUnit.SECONDS);
         }
         kafka.send(transfer).get(10, TimeUnit.SECONDS);
-        Http http = new Http(port);
+        HttpApi http = new HttpApi(port);
         String token = TOKENS.mint(TokenSpec.of("tc-owner", "customer", Duration.ofMinutes(5)));
 
         JsonNode view = await().atMost(Duration.ofSeconds(60))

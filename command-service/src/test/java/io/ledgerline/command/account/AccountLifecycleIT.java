@@ -1,10 +1,9 @@
 package io.ledgerline.command.account;
 
-import static io.ledgerline.command.support.HttpApi.json;
+import static io.ledgerline.testkit.http.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.command.support.CommandServiceIT;
-import io.ledgerline.command.support.HttpApi.Response;
 import io.ledgerline.command.support.TopicReader;
 import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.Topics;
@@ -14,6 +13,7 @@ import io.ledgerline.contracts.account.AccountOpened;
 import io.ledgerline.contracts.account.AccountUnfrozen;
 import io.ledgerline.contracts.account.MoneyDeposited;
 import io.ledgerline.contracts.account.MoneyWithdrawn;
+import io.ledgerline.testkit.http.HttpApi.Response;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

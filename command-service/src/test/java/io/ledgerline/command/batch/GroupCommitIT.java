@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.ledgerline.command.account.AccountCommand;
 import io.ledgerline.command.support.CommandServiceIT;
-import io.ledgerline.command.support.HttpApi;
 import io.ledgerline.command.support.TopicReader;
 import io.ledgerline.contracts.Topics;
+import io.ledgerline.testkit.http.HttpApi;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package io.ledgerline.command.intake;
 
-import static io.ledgerline.command.support.HttpApi.json;
+import static io.ledgerline.testkit.http.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ledgerline.command.support.CommandServiceIT;
-import io.ledgerline.command.support.HttpApi.Response;
+import io.ledgerline.testkit.http.HttpApi.Response;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

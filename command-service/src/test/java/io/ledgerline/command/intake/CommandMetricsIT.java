@@ -1,6 +1,6 @@
 package io.ledgerline.command.intake;
 
-import static io.ledgerline.command.support.HttpApi.json;
+import static io.ledgerline.testkit.http.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.command.support.CommandServiceIT;

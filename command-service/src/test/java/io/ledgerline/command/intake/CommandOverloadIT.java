@@ -1,18 +1,17 @@
 package io.ledgerline.command.intake;
 
-import static io.ledgerline.command.support.HttpApi.json;
+import static io.ledgerline.testkit.http.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ledgerline.command.support.CommandServiceIT;
-import io.ledgerline.command.support.HttpApi.Response;
 import io.ledgerline.command.support.TopicReader;
 import io.ledgerline.contracts.LedgerHeaders;
-import io.ledgerline.contracts.Topics;
 import io.ledgerline.contracts.codec.LedgerCodec;
 import io.ledgerline.contracts.command.CommandResult;
 import io.ledgerline.contracts.command.CommandStatus;
-import io.ledgerline.contracts.command.DepositMoney;
+import io.ledgerline.testkit.events.Commands;
+import io.ledgerline.testkit.http.HttpApi.Response;
 import io.ledgerline.testkit.postgres.LocalPostgres;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -91,8 +90,7 @@ class CommandOverloadIT extends CommandServiceIT {
             assertThat(api.get(admitted.get(0), SERVICE).json().path("status").asText()).isEqualTo("PENDING");
 
             ProducerRecord<String, byte[]> message = new ProducerRecord<>(COMMAND_TOPIC, account,
-                    codec.encode(DepositMoney.newBuilder().setAccountId(account).setTransactionId("tx-topic")
-                            .setAmount(100).setCurrency("EUR").build()));
+                    codec.encode(Commands.deposit(account, "tx-topic", 100, "EUR")));
             message.headers().add(LedgerHeaders.COMMAND_ID, heldCommand.getBytes(StandardCharsets.UTF_8));
             producer.send(message).get();
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))

@@ -11,9 +11,8 @@ import io.ledgerline.contracts.codec.LedgerCodec;
 import io.ledgerline.contracts.command.CommandResult;
 import io.ledgerline.contracts.command.CommandStatus;
 import io.ledgerline.contracts.command.DepositMoney;
-import io.ledgerline.contracts.command.OpenAccount;
-import io.ledgerline.contracts.command.RequestTransfer;
 import io.ledgerline.contracts.command.WithdrawMoney;
+import io.ledgerline.testkit.events.Commands;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,14 +64,11 @@ class CommandProducersIT extends CommandServiceIT {
     void aDepositOnlyProducerCanNeitherOpenAccountsNorWithdraw() {
         String account = openAccount("alice", "EUR", 100);
 
-        CommandResult open = awaitResult(DEPOSIT_FEED, send(DEPOSIT_FEED, unique("acc"), OpenAccount.newBuilder()
-                .setAccountId(unique("acc")).setOwnerId("mallory").setCurrency("EUR").setOverdraftLimit(1_000_000)
-                .build()));
+        CommandResult open = awaitResult(DEPOSIT_FEED,
+                send(DEPOSIT_FEED, unique("acc"), Commands.open(unique("acc"), "mallory", "EUR", 1_000_000)));
         CommandResult withdraw = awaitResult(DEPOSIT_FEED, send(DEPOSIT_FEED, account, withdrawal(account, "w-1", 60)));
         CommandResult transfer = awaitResult(DEPOSIT_FEED, send(DEPOSIT_FEED, account,
-                RequestTransfer.newBuilder().setTransferId(unique("t")).setSourceAccountId(account)
-                        .setDestinationAccountId(openAccount("mallory", "EUR", 0)).setAmount(60).setCurrency("EUR")
-                        .build()));
+                Commands.transfer(unique("t"), account, openAccount("mallory", "EUR", 0), 60, "EUR")));
         CommandResult deposit = awaitResult(DEPOSIT_FEED, send(DEPOSIT_FEED, account, deposit(account, "d-1", 5)));
 
         assertThat(List.of(open, withdraw, transfer)).allSatisfy(refused -> {
@@ -94,11 +90,11 @@ class CommandProducersIT extends CommandServiceIT {
                 awaitResult(CUSTOMER_APP, send(CUSTOMER_APP, others, withdrawal(others, "w-1", 20)));
         CommandResult deposit = awaitResult(CUSTOMER_APP, send(CUSTOMER_APP, own, deposit(own, "d-1", 20)));
         String forBob = unique("acc");
-        CommandResult openForBob = awaitResult(CUSTOMER_APP, send(CUSTOMER_APP, forBob, OpenAccount.newBuilder()
-                .setAccountId(forBob).setOwnerId("bob").setCurrency("EUR").build()));
+        CommandResult openForBob =
+                awaitResult(CUSTOMER_APP, send(CUSTOMER_APP, forBob, Commands.open(forBob, "bob", "EUR")));
         String forAlice = unique("acc");
-        CommandResult openForAlice = awaitResult(CUSTOMER_APP, send(CUSTOMER_APP, forAlice, OpenAccount.newBuilder()
-                .setAccountId(forAlice).setOwnerId("alice").setCurrency("EUR").build()));
+        CommandResult openForAlice =
+                awaitResult(CUSTOMER_APP, send(CUSTOMER_APP, forAlice, Commands.open(forAlice, "alice", "EUR")));
 
         assertThat(ownWithdrawal.getStatus()).isEqualTo(CommandStatus.SUCCEEDED);
         assertThat(othersWithdrawal.getStatus()).isEqualTo(CommandStatus.REJECTED);
@@ -147,13 +143,11 @@ class CommandProducersIT extends CommandServiceIT {
     }
 
     private static DepositMoney deposit(String account, String transactionId, long amount) {
-        return DepositMoney.newBuilder().setAccountId(account).setTransactionId(transactionId).setAmount(amount)
-                .setCurrency("EUR").build();
+        return Commands.deposit(account, transactionId, amount, "EUR");
     }
 
     private static WithdrawMoney withdrawal(String account, String transactionId, long amount) {
-        return WithdrawMoney.newBuilder().setAccountId(account).setTransactionId(transactionId).setAmount(amount)
-                .setCurrency("EUR").build();
+        return Commands.withdraw(account, transactionId, amount, "EUR");
     }
 
     private String send(String producerName, String key, SpecificRecord command) {

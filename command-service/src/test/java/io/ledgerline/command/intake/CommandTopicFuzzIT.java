@@ -7,14 +7,12 @@ import io.ledgerline.command.support.CommandServiceIT;
 import io.ledgerline.command.support.TopicReader;
 import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.Topics;
-import io.ledgerline.contracts.account.MoneyDeposited;
 import io.ledgerline.contracts.codec.LedgerCodec;
 import io.ledgerline.contracts.command.CommandResult;
 import io.ledgerline.contracts.command.CommandStatus;
 import io.ledgerline.contracts.command.DepositMoney;
-import io.ledgerline.contracts.command.OpenAccount;
-import io.ledgerline.contracts.command.RequestTransfer;
-import io.ledgerline.contracts.command.WithdrawMoney;
+import io.ledgerline.testkit.events.Commands;
+import io.ledgerline.testkit.events.Events;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -126,8 +124,7 @@ class CommandTopicFuzzIT extends CommandServiceIT {
             for (String account : probes) {
                 long amount = 1 + random.nextInt(100);
                 String probe = UUID.randomUUID().toString();
-                send(account, probe, codec.encode(DepositMoney.newBuilder().setAccountId(account)
-                        .setTransactionId("probe-" + probe).setAmount(amount).setCurrency("EUR").build()));
+                send(account, probe, codec.encode(Commands.deposit(account, "probe-" + probe, amount, "EUR")));
                 producer.flush();
                 assertThat(awaitResult(probe).getStatus()).as("probe after batch %d", batch)
                         .isEqualTo(CommandStatus.SUCCEEDED);
@@ -166,8 +163,7 @@ class CommandTopicFuzzIT extends CommandServiceIT {
 
     private Hostile hostile(Kind kind, String account, Random random) {
         String id = UUID.randomUUID().toString();
-        byte[] deposit = codec.encode(DepositMoney.newBuilder().setAccountId(account)
-                .setTransactionId("fuzz-" + id).setAmount(1 + random.nextInt(1000)).setCurrency("EUR").build());
+        byte[] deposit = codec.encode(Commands.deposit(account, "fuzz-" + id, 1 + random.nextInt(1000), "EUR"));
         byte[] valid = randomCommand(account, id, random);
         return switch (kind) {
             case LENGTH_BOMB -> new Hostile(kind, id, withVarintAt(deposit, 10, 1L << 30, 15));
@@ -204,8 +200,7 @@ class CommandTopicFuzzIT extends CommandServiceIT {
             case OVERSIZE -> new Hostile(kind, id,
                     Arrays.copyOf(deposit, LedgerCodec.MAX_MESSAGE_BYTES + 1 + random.nextInt(1000)));
             case NOT_A_COMMAND -> new Hostile(kind, id, random.nextBoolean()
-                    ? codec.encode(MoneyDeposited.newBuilder().setAccountId(account).setTransactionId("fuzz-" + id)
-                            .setAmount(5).setCurrency("EUR").setBalanceAfter(5).build())
+                    ? codec.encode(Events.deposited(account, "fuzz-" + id, 5, "EUR", 5, null))
                     : codec.encode(CommandResult.newBuilder().setCommandId(id).setStatus(CommandStatus.SUCCEEDED)
                             .build()));
             case INVALID_VALUES -> new Hostile(kind, id, invalidCommand(account, id, random));
@@ -221,12 +216,9 @@ class CommandTopicFuzzIT extends CommandServiceIT {
         SpecificRecord command = switch (random.nextInt(4)) {
             case 0 -> DepositMoney.newBuilder().setAccountId(account).setTransactionId("fuzz-" + id)
                     .setAmount(1 + random.nextInt(1000)).setCurrency("EUR").setDescription("fuzz").build();
-            case 1 -> WithdrawMoney.newBuilder().setAccountId(account).setTransactionId("fuzz-" + id).setAmount(1)
-                    .setCurrency("EUR").build();
-            case 2 -> OpenAccount.newBuilder().setAccountId("fuzz-" + id.substring(0, 8)).setOwnerId("mallory")
-                    .setCurrency("EUR").build();
-            default -> RequestTransfer.newBuilder().setTransferId("fuzz-" + id).setSourceAccountId(account)
-                    .setDestinationAccountId("nowhere").setAmount(1).setCurrency("EUR").build();
+            case 1 -> Commands.withdraw(account, "fuzz-" + id, 1, "EUR");
+            case 2 -> Commands.open("fuzz-" + id.substring(0, 8), "mallory", "EUR");
+            default -> Commands.transfer("fuzz-" + id, account, "nowhere", 1, "EUR");
         };
         return codec.encode(command);
     }

@@ -11,9 +11,7 @@ import io.ledgerline.contracts.codec.LedgerCodec;
 import io.ledgerline.contracts.command.CommandResult;
 import io.ledgerline.contracts.command.CommandStatus;
 import io.ledgerline.contracts.command.DepositMoney;
-import io.ledgerline.contracts.command.OpenAccount;
-import io.ledgerline.contracts.command.RequestTransfer;
-import io.ledgerline.contracts.command.WithdrawMoney;
+import io.ledgerline.testkit.events.Commands;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,10 +61,8 @@ class CommandTopicIT extends CommandServiceIT {
     @Test
     void executesACommandAndPublishesItsResult() {
         String account = unique("acc");
-        String open = send(account, OpenAccount.newBuilder().setAccountId(account).setOwnerId("alice")
-                .setCurrency("EUR").build());
-        String deposit = send(account, DepositMoney.newBuilder().setAccountId(account).setTransactionId("tx-1")
-                .setAmount(500).setCurrency("EUR").build());
+        String open = send(account, Commands.open(account, "alice", "EUR"));
+        String deposit = send(account, Commands.deposit(account, "tx-1", 500, "EUR"));
 
         assertThat(awaitResult(open).getStatus()).isEqualTo(CommandStatus.SUCCEEDED);
         CommandResult deposited = awaitResult(deposit);
@@ -82,8 +78,7 @@ class CommandTopicIT extends CommandServiceIT {
     void executesARedeliveredCommandOnceAndRepeatsTheSameResult() {
         String account = openAccount("alice", "EUR", 0);
         String commandId = UUID.randomUUID().toString();
-        DepositMoney deposit = DepositMoney.newBuilder().setAccountId(account).setTransactionId("tx-1").setAmount(7)
-                .setCurrency("EUR").build();
+        DepositMoney deposit = Commands.deposit(account, "tx-1", 7, "EUR");
         send(account, commandId, codec.encode(deposit));
         CommandResult first = awaitResult(commandId);
         send(account, commandId, codec.encode(deposit));
@@ -95,8 +90,7 @@ class CommandTopicIT extends CommandServiceIT {
     @Test
     void answersBusinessRefusalsRejected() {
         String account = openAccount("alice", "EUR", 0);
-        String withdraw = send(account, WithdrawMoney.newBuilder().setAccountId(account).setTransactionId("tx-1")
-                .setAmount(7).setCurrency("EUR").build());
+        String withdraw = send(account, Commands.withdraw(account, "tx-1", 7, "EUR"));
         CommandResult result = awaitResult(withdraw);
         assertThat(result.getStatus()).isEqualTo(CommandStatus.REJECTED);
         assertThat(result.getCode()).isEqualTo("insufficient-funds");
@@ -107,9 +101,8 @@ class CommandTopicIT extends CommandServiceIT {
         String source = openAccount("alice", "EUR", 50);
         String destination = openAccount("bob", "EUR", 0);
         String transferId = unique("t");
-        CommandResult result = awaitResult(send(transferId, RequestTransfer.newBuilder().setTransferId(transferId)
-                .setSourceAccountId(source).setDestinationAccountId(destination).setAmount(50).setCurrency("EUR")
-                .build()));
+        CommandResult result =
+                awaitResult(send(transferId, Commands.transfer(transferId, source, destination, 50, "EUR")));
         assertThat(result.getStatus()).isEqualTo(CommandStatus.SUCCEEDED);
         assertThat(result.getOutcome().getTransferStatus()).isEqualTo("REQUESTED");
         await().atMost(Duration.ofSeconds(20)).until(() -> storedBalance(destination) == 50);
@@ -120,11 +113,9 @@ class CommandTopicIT extends CommandServiceIT {
         String account = openAccount("alice", "EUR", 0);
         String garbage = UUID.randomUUID().toString();
         send(account, garbage, "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8));
-        String invalid = send(account, DepositMoney.newBuilder().setAccountId(account).setTransactionId("tx-1")
-                .setAmount(0).setCurrency("EUR").build());
+        String invalid = send(account, Commands.deposit(account, "tx-1", 0, "EUR"));
         producer.send(new ProducerRecord<>(COMMAND_TOPIC, account, new byte[] {1, 2, 3}));
-        String valid = send(account, DepositMoney.newBuilder().setAccountId(account).setTransactionId("tx-2")
-                .setAmount(3).setCurrency("EUR").build());
+        String valid = send(account, Commands.deposit(account, "tx-2", 3, "EUR"));
 
         assertThat(awaitResult(valid).getStatus()).isEqualTo(CommandStatus.SUCCEEDED);
         CommandResult undecodable = awaitResult(garbage);
@@ -147,11 +138,9 @@ class CommandTopicIT extends CommandServiceIT {
     void deadLettersAValueNearTheBrokersLimitCutToTheMessageCap() {
         String account = openAccount("alice", "EUR", 0);
         String huge = UUID.randomUUID().toString();
-        byte[] value = java.util.Arrays.copyOf(codec.encode(DepositMoney.newBuilder().setAccountId(account)
-                .setTransactionId("tx-1").setAmount(1).setCurrency("EUR").build()), 1_040_000);
+        byte[] value = java.util.Arrays.copyOf(codec.encode(Commands.deposit(account, "tx-1", 1, "EUR")), 1_040_000);
         send(account, huge, value);
-        String valid = send(account, DepositMoney.newBuilder().setAccountId(account).setTransactionId("tx-2")
-                .setAmount(3).setCurrency("EUR").build());
+        String valid = send(account, Commands.deposit(account, "tx-2", 3, "EUR"));
 
         assertThat(awaitResult(huge).getCode()).isEqualTo("malformed-command");
         assertThat(awaitResult(valid).getStatus()).isEqualTo(CommandStatus.SUCCEEDED);

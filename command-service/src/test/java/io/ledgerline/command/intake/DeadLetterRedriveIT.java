@@ -10,8 +10,8 @@ import io.ledgerline.contracts.Topics;
 import io.ledgerline.contracts.codec.LedgerCodec;
 import io.ledgerline.contracts.command.CommandResult;
 import io.ledgerline.contracts.command.CommandStatus;
-import io.ledgerline.contracts.command.DepositMoney;
 import io.ledgerline.local.tools.DeadLetterRedrive;
+import io.ledgerline.testkit.events.Commands;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,8 +90,7 @@ class DeadLetterRedriveIT extends CommandServiceIT {
     }
 
     private byte[] deposit(String account, String transactionId, long amount) {
-        return codec.encode(DepositMoney.newBuilder().setAccountId(account).setTransactionId(transactionId)
-                .setAmount(amount).setCurrency("EUR").build());
+        return codec.encode(Commands.deposit(account, transactionId, amount, "EUR"));
     }
 
     private static void send(KafkaProducer<String, byte[]> producer, String topic, String key, String commandId,

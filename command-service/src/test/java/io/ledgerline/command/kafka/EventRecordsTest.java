@@ -7,7 +7,7 @@ import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.Topics;
 import io.ledgerline.contracts.account.MoneyDeposited;
 import io.ledgerline.contracts.codec.LedgerCodec;
-import io.ledgerline.contracts.transfer.TransferCompleted;
+import io.ledgerline.testkit.events.Events;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -22,8 +22,7 @@ class EventRecordsTest {
 
     @Test
     void publishesAnAccountEventUnderItsBareIdWithTheContractHeaders() {
-        MoneyDeposited deposited = MoneyDeposited.newBuilder().setAccountId("transfer:x").setTransactionId("tx")
-                .setAmount(5).setCurrency("EUR").setBalanceAfter(5).build();
+        MoneyDeposited deposited = Events.deposited("transfer:x", "tx", 5, "EUR", 5, null);
         Instant at = Instant.parse("2026-11-27T10:15:30.123Z");
         var event = new GenericDomainEventMessage<>("Account", "account:transfer:x", 1, deposited,
                 MetaData.from(Map.of(MetaDataKeys.CORRELATION_ID, "corr-1", MetaDataKeys.CAUSATION_ID, "cmd-1")),
@@ -47,7 +46,7 @@ class EventRecordsTest {
     @Test
     void publishesATransferEventOnTheTransferTopic() {
         var event = new GenericDomainEventMessage<>("Transfer", "transfer:account:y", 1,
-                TransferCompleted.newBuilder().setTransferId("account:y").build());
+                Events.completed("account:y"));
         ProducerRecord<String, byte[]> record = EventRecords.toRecord(event, codec);
         assertThat(record.topic()).isEqualTo(Topics.TRANSFER_EVENTS);
         assertThat(record.key()).isEqualTo("account:y");

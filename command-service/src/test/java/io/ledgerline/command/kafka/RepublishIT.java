@@ -1,14 +1,14 @@
 package io.ledgerline.command.kafka;
 
-import static io.ledgerline.command.support.HttpApi.json;
+import static io.ledgerline.testkit.http.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ledgerline.command.support.CommandServiceIT;
-import io.ledgerline.command.support.HttpApi.Response;
 import io.ledgerline.command.support.TopicReader;
 import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.Topics;
+import io.ledgerline.testkit.http.HttpApi.Response;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,15 +1,15 @@
 package io.ledgerline.command.kafka;
 
-import static io.ledgerline.command.support.HttpApi.json;
+import static io.ledgerline.testkit.http.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.command.support.CommandServiceIT;
-import io.ledgerline.command.support.HttpApi.Response;
 import io.ledgerline.command.support.TopicReader;
 import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.Topics;
 import io.ledgerline.contracts.codec.LedgerCodec;
-import io.ledgerline.contracts.command.OpenAccount;
+import io.ledgerline.testkit.events.Commands;
+import io.ledgerline.testkit.http.HttpApi.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -71,8 +71,7 @@ class TracingIT extends CommandServiceIT {
     void continuesAProducersTraceFromTheCommandTopic() {
         String id = unique("acc");
         ProducerRecord<String, byte[]> message = new ProducerRecord<>(COMMAND_TOPIC, id,
-                LedgerCodec.contracts().encode(OpenAccount.newBuilder().setAccountId(id).setOwnerId("alice")
-                        .setCurrency("EUR").build()));
+                LedgerCodec.contracts().encode(Commands.open(id, "alice", "EUR")));
         message.headers().add(LedgerHeaders.COMMAND_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
         message.headers().add(LedgerHeaders.TRACEPARENT, CALLERS_TRACEPARENT.getBytes(StandardCharsets.UTF_8));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(

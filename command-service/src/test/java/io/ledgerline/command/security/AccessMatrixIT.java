@@ -1,10 +1,10 @@
 package io.ledgerline.command.security;
 
-import static io.ledgerline.command.support.HttpApi.json;
+import static io.ledgerline.testkit.http.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.command.support.CommandServiceIT;
-import io.ledgerline.command.support.HttpApi.Response;
+import io.ledgerline.testkit.http.HttpApi.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -156,7 +156,7 @@ class AccessMatrixIT extends CommandServiceIT {
         assertThat(api.get("/actuator/prometheus", CUSTOMER).status()).isEqualTo(403);
         Response metrics = api.get("/actuator/prometheus", OPERATOR);
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.rawBody()).contains("ledger_processor_lag", "ledger_publication_latency", "ledger_commands",
+        assertThat(metrics.body()).contains("ledger_processor_lag", "ledger_publication_latency", "ledger_commands",
                 "http_server_requests");
         assertThat(api.get("/v3/api-docs", OPERATOR).status()).isEqualTo(200);
     }

@@ -1,6 +1,6 @@
 package io.ledgerline.command.security;
 
-import static io.ledgerline.command.support.HttpApi.json;
+import static io.ledgerline.testkit.http.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -12,7 +12,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.ledgerline.command.support.CommandServiceIT;
-import io.ledgerline.command.support.HttpApi.Response;
+import io.ledgerline.testkit.http.HttpApi.Response;
 import io.ledgerline.testkit.tokens.TokenSpec;
 import java.time.Duration;
 import java.time.Instant;

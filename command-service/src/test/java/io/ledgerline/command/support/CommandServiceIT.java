@@ -3,6 +3,7 @@ package io.ledgerline.command.support;
 import io.ledgerline.contracts.Topics;
 import io.ledgerline.testkit.audit.LedgerAudit;
 import io.ledgerline.testkit.audit.StoredEvent;
+import io.ledgerline.testkit.http.HttpApi;
 import io.ledgerline.testkit.postgres.LocalPostgres;
 import io.ledgerline.testkit.tokens.JwksServer;
 import io.ledgerline.testkit.tokens.LocalTokens;

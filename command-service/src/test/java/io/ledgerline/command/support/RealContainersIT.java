@@ -1,8 +1,9 @@
 package io.ledgerline.command.support;
 
-import static io.ledgerline.command.support.HttpApi.json;
+import static io.ledgerline.testkit.http.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ledgerline.testkit.http.HttpApi;
 import io.ledgerline.testkit.tokens.JwksServer;
 import io.ledgerline.testkit.tokens.LocalTokens;
 import io.ledgerline.testkit.tokens.TokenSpec;

@@ -11,6 +11,7 @@ import io.ledgerline.contracts.LedgerLimits;
 import io.ledgerline.contracts.command.DepositMoney;
 import io.ledgerline.contracts.command.OpenAccount;
 import io.ledgerline.contracts.command.RequestTransfer;
+import io.ledgerline.testkit.events.Commands;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import org.junit.jupiter.api.Test;
@@ -67,8 +68,7 @@ class CommandMessagesTest {
 
     @Test
     void anAccountMustHaveAnIdOnTheTopicAndStaysWithinTheOverdraftLimit() {
-        OpenAccount open = OpenAccount.newBuilder().setAccountId("acc-9").setOwnerId("alice").setCurrency("EUR")
-                .setOverdraftLimit(-1).build();
+        OpenAccount open = Commands.open("acc-9", "alice", "EUR", -1);
 
         assertThatThrownBy(() -> CommandMessages.toDomain(open, SERVICE, VALIDATOR))
                 .isInstanceOf(InvalidCommandException.class).hasMessageContaining("overdraftLimit");

@@ -1,22 +1,21 @@
 package io.ledgerline.command.transfer;
 
-import static io.ledgerline.command.support.HttpApi.json;
+import static io.ledgerline.testkit.http.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ledgerline.command.support.CommandServiceIT;
 import io.ledgerline.command.support.EventStoreReader;
-import io.ledgerline.command.support.HttpApi.Response;
 import io.ledgerline.command.support.TopicReader;
 import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.Topics;
 import io.ledgerline.contracts.account.MoneyDeposited;
 import io.ledgerline.contracts.account.MoneyWithdrawn;
 import io.ledgerline.contracts.codec.LedgerCodec;
-import io.ledgerline.contracts.command.DepositMoney;
-import io.ledgerline.contracts.command.RequestTransfer;
 import io.ledgerline.testkit.audit.LedgerAudit;
 import io.ledgerline.testkit.audit.StoredEvent;
+import io.ledgerline.testkit.events.Commands;
+import io.ledgerline.testkit.http.HttpApi.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -170,14 +169,12 @@ class BankWorkloadIT extends CommandServiceIT {
         if (random.nextBoolean() || other.equals(account)) {
             String tx = UUID.randomUUID().toString();
             long amount = 1 + random.nextInt(200);
-            value = codec.encode(DepositMoney.newBuilder().setAccountId(account).setTransactionId(tx)
-                    .setAmount(amount).setCurrency("EUR").build());
+            value = codec.encode(Commands.deposit(account, tx, amount, "EUR"));
             operation = new Operation("deposit", account, tx, amount);
         } else {
             String transferId = UUID.randomUUID().toString();
             long amount = 1 + random.nextInt(200);
-            value = codec.encode(RequestTransfer.newBuilder().setTransferId(transferId).setSourceAccountId(account)
-                    .setDestinationAccountId(other).setAmount(amount).setCurrency("EUR").build());
+            value = codec.encode(Commands.transfer(transferId, account, other, amount, "EUR"));
             operation = new Operation("transfer", account, transferId, amount);
         }
         String commandId = UUID.randomUUID().toString();

@@ -3,7 +3,7 @@ package io.ledgerline.command.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.command.support.CommandServiceIT;
-import io.ledgerline.command.support.HttpApi.Response;
+import io.ledgerline.testkit.http.HttpApi.Response;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,7 +89,7 @@ class BadInputIT extends CommandServiceIT {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         assertThat(response.code()).isEqualTo("validation-failed");
-        assertThat(response.rawBody()).doesNotContain("Exception", "at io.", "at org.", "SQL");
+        assertThat(response.body()).doesNotContain("Exception", "at io.", "at org.", "SQL");
         assertThat(storedEventsOfAccount(ACCOUNT)).isEqualTo(before);
     }
 

@@ -3,9 +3,9 @@ package io.ledgerline.command.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.command.support.CommandServiceIT;
-import io.ledgerline.command.support.HttpApi.Response;
 import io.ledgerline.contracts.Currencies;
 import io.ledgerline.contracts.LedgerLimits;
+import io.ledgerline.testkit.http.HttpApi.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,8 +93,8 @@ class HostileInputFuzzIT extends CommandServiceIT {
             }
             kinds.merge(kind, 1, Integer::sum);
             boolean refused = response.status() >= 400 && response.status() < 500;
-            boolean leaks = response.rawBody() != null && (response.rawBody().contains("Exception")
-                    || response.rawBody().contains("\tat ") || response.rawBody().contains("org.postgresql"));
+            boolean leaks = response.body() != null && (response.body().contains("Exception")
+                    || response.body().contains("\tat ") || response.body().contains("org.postgresql"));
             if (!refused || leaks) {
                 failures.add(kind + " -> " + response);
             }

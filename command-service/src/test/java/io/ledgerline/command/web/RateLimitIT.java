@@ -1,10 +1,10 @@
 package io.ledgerline.command.web;
 
-import static io.ledgerline.command.support.HttpApi.json;
+import static io.ledgerline.testkit.http.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.command.support.CommandServiceIT;
-import io.ledgerline.command.support.HttpApi.Response;
+import io.ledgerline.testkit.http.HttpApi.Response;
 import io.ledgerline.testkit.postgres.LocalPostgres;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,15 +2,15 @@ package io.ledgerline.query.account;
 
 import static io.ledgerline.query.support.Envelopes.T0;
 import static io.ledgerline.query.support.Envelopes.account;
-import static io.ledgerline.query.support.Events.closed;
-import static io.ledgerline.query.support.Events.credited;
-import static io.ledgerline.query.support.Events.debited;
-import static io.ledgerline.query.support.Events.deposited;
-import static io.ledgerline.query.support.Events.frozen;
-import static io.ledgerline.query.support.Events.opened;
-import static io.ledgerline.query.support.Events.refunded;
-import static io.ledgerline.query.support.Events.unfrozen;
-import static io.ledgerline.query.support.Events.withdrawn;
+import static io.ledgerline.testkit.events.Events.closed;
+import static io.ledgerline.testkit.events.Events.credited;
+import static io.ledgerline.testkit.events.Events.debited;
+import static io.ledgerline.testkit.events.Events.deposited;
+import static io.ledgerline.testkit.events.Events.frozen;
+import static io.ledgerline.testkit.events.Events.opened;
+import static io.ledgerline.testkit.events.Events.refunded;
+import static io.ledgerline.testkit.events.Events.unfrozen;
+import static io.ledgerline.testkit.events.Events.withdrawn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -209,7 +209,7 @@ class AccountProjectionTest {
     @Test
     void refusesAnEventOfTheOtherStream() {
         EventEnvelope transferEvent = Envelopes.transfer("tr-1", 1,
-                io.ledgerline.query.support.Events.requested("tr-1", "a", "b", 1, "EUR"));
+                io.ledgerline.testkit.events.Events.requested("tr-1", "a", "b", 1, "EUR"));
 
         assertThatThrownBy(() -> BatchFold.fold(new AggregateKey(AggregateType.ACCOUNT, ID), null,
                 AccountEvolution.EVOLUTION, List.of(transferEvent), List.of()))

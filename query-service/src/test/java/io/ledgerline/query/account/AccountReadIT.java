@@ -5,18 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ledgerline.contracts.Topics;
 import io.ledgerline.query.IntegrationTestBase;
+import io.ledgerline.query.projection.EventEnvelope;
+import io.ledgerline.query.projection.Generations;
 import io.ledgerline.query.support.AccountScript;
+import io.ledgerline.query.support.Envelopes;
 import io.ledgerline.query.support.EventRecords;
-import io.ledgerline.query.support.Events;
-import io.ledgerline.query.support.Http;
+import io.ledgerline.testkit.events.Events;
+import io.ledgerline.testkit.http.HttpApi;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import io.ledgerline.query.projection.EventEnvelope;
-import io.ledgerline.query.projection.Generations;
-import io.ledgerline.query.support.Envelopes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -47,7 +47,7 @@ class AccountReadIT extends IntegrationTestBase {
         send(account.all());
         awaitAccount(account.accountId(), 4);
 
-        Http.Response read = http.get("/api/v1/accounts/" + account.accountId(), token(owner, "customer"));
+        HttpApi.Response read = http.get("/api/v1/accounts/" + account.accountId(), token(owner, "customer"));
 
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.header("ETag")).isEqualTo("\"4\"");
@@ -64,19 +64,19 @@ class AccountReadIT extends IntegrationTestBase {
         assertThat(read.header("Cache-Control")).contains("no-store");
         assertThat(read.header("X-Content-Type-Options")).isEqualTo("nosniff");
 
-        Http.Response unchanged = http.get("/api/v1/accounts/" + account.accountId(), token(owner, "customer"),
+        HttpApi.Response unchanged = http.get("/api/v1/accounts/" + account.accountId(), token(owner, "customer"),
                 "If-None-Match", "\"4\"");
         assertThat(unchanged.status()).isEqualTo(304);
         assertThat(unchanged.body()).isEmpty();
 
-        Http.Response stale = http.get("/api/v1/accounts/" + account.accountId(), token(owner, "customer"),
+        HttpApi.Response stale = http.get("/api/v1/accounts/" + account.accountId(), token(owner, "customer"),
                 "If-None-Match", "\"3\"");
         assertThat(stale.status()).isEqualTo(200);
     }
 
     @Test
     void anUnknownAccountIsAProblem404() {
-        Http.Response read = http.get("/api/v1/accounts/" + id("nobody"), operator());
+        HttpApi.Response read = http.get("/api/v1/accounts/" + id("nobody"), operator());
 
         assertProblem(read, 404, "account-not-found");
         assertThat(read.json().path("instance").asText()).startsWith("/api/v1/accounts/nobody-");
@@ -96,7 +96,7 @@ class AccountReadIT extends IntegrationTestBase {
         send(account.all());
         awaitAccount(account.accountId(), 7);
 
-        Http.Response statement = http.get("/api/v1/accounts/" + account.accountId() + "/transactions",
+        HttpApi.Response statement = http.get("/api/v1/accounts/" + account.accountId() + "/transactions",
                 token(owner, "customer"));
 
         assertThat(statement.status()).isEqualTo(200);
@@ -148,12 +148,12 @@ class AccountReadIT extends IntegrationTestBase {
         send(account.all());
         awaitAccount(account.accountId(), 5);
 
-        Http.Response window = http.get("/api/v1/accounts/" + account.accountId() + "/transactions?from="
+        HttpApi.Response window = http.get("/api/v1/accounts/" + account.accountId() + "/transactions?from="
                 + account.at(3) + "&to=" + account.at(5), token(owner, "customer"));
 
         assertThat(texts(window.json().path("items"), "transactionId")).containsExactly("d3", "d2");
 
-        Http.Response offsetNotation = http.get("/api/v1/accounts/" + account.accountId() + "/transactions?from="
+        HttpApi.Response offsetNotation = http.get("/api/v1/accounts/" + account.accountId() + "/transactions?from="
                 + enc(account.at(4).atOffset(java.time.ZoneOffset.ofHours(2))
                 .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX"))),
                 token(owner, "customer"));
@@ -212,12 +212,12 @@ class AccountReadIT extends IntegrationTestBase {
         assertProblem(http.get("/api/v1/accounts/" + owner + "-a/transactions?cursor=" + enc(cursor), token), 400,
                 "validation-failed");
         String tampered = cursor.charAt(0) == 'A' ? "B" + cursor.substring(1) : "A" + cursor.substring(1);
-        Http.Response edited = http.get("/api/v1/accounts?ownerId=" + owner + "&limit=1&cursor=" + enc(tampered),
+        HttpApi.Response edited = http.get("/api/v1/accounts?ownerId=" + owner + "&limit=1&cursor=" + enc(tampered),
                 token);
         assertProblem(edited, 400, "validation-failed");
         assertThat(edited.json().path("errors").get(0).path("field").asText()).isEqualTo("cursor");
 
-        Http.Response sameFilters = http.get("/api/v1/accounts?ownerId=" + owner + "&limit=5&cursor=" + enc(cursor),
+        HttpApi.Response sameFilters = http.get("/api/v1/accounts?ownerId=" + owner + "&limit=5&cursor=" + enc(cursor),
                 token);
         assertThat(texts(sameFilters.json().path("items"), "accountId")).containsExactly(owner + "-b", owner + "-c");
     }
@@ -246,7 +246,7 @@ class AccountReadIT extends IntegrationTestBase {
     void anOwnerWithoutAccountsHasAnEmptySummary() {
         String owner = id("owner");
 
-        Http.Response summary = http.get("/api/v1/owners/" + owner + "/summary", operator());
+        HttpApi.Response summary = http.get("/api/v1/owners/" + owner + "/summary", operator());
 
         assertThat(summary.status()).isEqualTo(200);
         assertThat(summary.json().path("accounts").asLong()).isZero();

@@ -12,9 +12,9 @@ import io.ledgerline.query.projection.Generations;
 import io.ledgerline.query.projection.ReadModelCollections;
 import io.ledgerline.query.support.AccountScript;
 import io.ledgerline.query.support.EventRecords;
-import io.ledgerline.query.support.Events;
-import io.ledgerline.query.support.Http;
 import io.ledgerline.query.transfer.TransferView;
+import io.ledgerline.testkit.events.Events;
+import io.ledgerline.testkit.http.HttpApi;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
@@ -52,8 +52,8 @@ class RebuildIT extends IntegrationTestBase {
         awaitTransfer(transferId, 2);
         ReadModelCollections before = generations.active();
 
-        assertProblem(http.send("POST", PATH, token(owner, "customer")), 403, "forbidden");
-        Http.Response started = http.send("POST", PATH, operator());
+        assertProblem(http.send("POST", PATH, token(owner, "customer"), null), 403, "forbidden");
+        HttpApi.Response started = http.send("POST", PATH, operator(), null);
         assertThat(started.status()).isEqualTo(202);
         assertThat(started.json().path("lastRebuild").path("targetGeneration").asLong())
                 .isEqualTo(before.generation() + 1);

@@ -1,8 +1,8 @@
 package io.ledgerline.query.kafka;
 
-import static io.ledgerline.query.support.Events.deposited;
-import static io.ledgerline.query.support.Events.opened;
-import static io.ledgerline.query.support.Events.requested;
+import static io.ledgerline.testkit.events.Events.deposited;
+import static io.ledgerline.testkit.events.Events.opened;
+import static io.ledgerline.testkit.events.Events.requested;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -10,14 +10,13 @@ import io.ledgerline.contracts.account.MoneyDeposited;
 import io.ledgerline.contracts.codec.LedgerCodec;
 import io.ledgerline.contracts.command.CommandResult;
 import io.ledgerline.contracts.command.CommandStatus;
-import io.ledgerline.contracts.command.DepositMoney;
-import io.ledgerline.contracts.command.RequestTransfer;
 import io.ledgerline.contracts.transfer.TransferCompleted;
 import io.ledgerline.query.IntegrationTestBase;
 import io.ledgerline.query.projection.AggregateType;
 import io.ledgerline.query.support.AccountScript;
 import io.ledgerline.query.support.EventRecords;
-import io.ledgerline.query.support.Events;
+import io.ledgerline.testkit.events.Commands;
+import io.ledgerline.testkit.events.Events;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
@@ -403,12 +402,10 @@ class EventTopicFuzzIT extends IntegrationTestBase {
                 String aggregateId;
                 if (type == AggregateType.ACCOUNT) {
                     aggregateId = accounts.get(partition).accountId();
-                    command = DepositMoney.newBuilder().setAccountId(aggregateId).setTransactionId(id)
-                            .setAmount(5).setCurrency("EUR").build();
+                    command = Commands.deposit(aggregateId, id, 5, "EUR");
                 } else if (random.nextBoolean()) {
                     aggregateId = someProbeTransfer(partition);
-                    command = RequestTransfer.newBuilder().setTransferId(aggregateId).setSourceAccountId("src")
-                            .setDestinationAccountId("dst").setAmount(5).setCurrency("EUR").build();
+                    command = Commands.transfer(aggregateId, "src", "dst", 5, "EUR");
                 } else {
                     aggregateId = id;
                     command = CommandResult.newBuilder().setCommandId(id).setStatus(CommandStatus.SUCCEEDED).build();

@@ -9,7 +9,7 @@ import io.ledgerline.contracts.Topics;
 import io.ledgerline.query.IntegrationTestBase;
 import io.ledgerline.query.support.AccountScript;
 import io.ledgerline.query.support.EventRecords;
-import io.ledgerline.query.support.Events;
+import io.ledgerline.testkit.events.Events;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -2,11 +2,11 @@ package io.ledgerline.query.projection;
 
 import static io.ledgerline.query.support.Envelopes.account;
 import static io.ledgerline.query.support.Envelopes.transfer;
-import static io.ledgerline.query.support.Events.completed;
-import static io.ledgerline.query.support.Events.deposited;
-import static io.ledgerline.query.support.Events.opened;
-import static io.ledgerline.query.support.Events.requested;
-import static io.ledgerline.query.support.Events.withdrawn;
+import static io.ledgerline.testkit.events.Events.completed;
+import static io.ledgerline.testkit.events.Events.deposited;
+import static io.ledgerline.testkit.events.Events.opened;
+import static io.ledgerline.testkit.events.Events.requested;
+import static io.ledgerline.testkit.events.Events.withdrawn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.query.account.AccountEvolution;

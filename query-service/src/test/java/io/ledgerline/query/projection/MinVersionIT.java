@@ -6,8 +6,8 @@ import io.ledgerline.contracts.Topics;
 import io.ledgerline.query.IntegrationTestBase;
 import io.ledgerline.query.support.AccountScript;
 import io.ledgerline.query.support.EventRecords;
-import io.ledgerline.query.support.Events;
-import io.ledgerline.query.support.Http;
+import io.ledgerline.testkit.events.Events;
+import io.ledgerline.testkit.http.HttpApi;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -22,12 +22,12 @@ class MinVersionIT extends IntegrationTestBase {
         awaitAccount(account.accountId(), 1);
         String token = token(owner, "customer");
 
-        CompletableFuture<Http.Response> read = CompletableFuture.supplyAsync(() ->
+        CompletableFuture<HttpApi.Response> read = CompletableFuture.supplyAsync(() ->
                 http.get("/api/v1/accounts/" + account.accountId() + "?minVersion=3", token));
         send(account.event(2));
         send(account.event(3));
 
-        Http.Response answer = read.join();
+        HttpApi.Response answer = read.join();
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().path("version").asLong()).isGreaterThanOrEqualTo(3);
         assertThat(answer.json().path("status").asText()).isEqualTo("FROZEN");
@@ -39,7 +39,7 @@ class MinVersionIT extends IntegrationTestBase {
         AccountScript account = new AccountScript(id("acc"), owner, "EUR", someTime()).deposit("d1", 10).freeze();
         send(account.all());
 
-        Http.Response statement = http.get("/api/v1/accounts/" + account.accountId() + "/transactions?minVersion=3",
+        HttpApi.Response statement = http.get("/api/v1/accounts/" + account.accountId() + "/transactions?minVersion=3",
                 token(owner, "customer"));
 
         assertThat(statement.status()).isEqualTo(200);
@@ -48,8 +48,8 @@ class MinVersionIT extends IntegrationTestBase {
 
     @Test
     void anUnknownIdWaitsAndThenAnswersProjectionBehind() {
-        Http.Response account = http.get("/api/v1/accounts/" + id("later") + "?minVersion=1", operator());
-        Http.Response transfer = http.get("/api/v1/transfers/" + id("later") + "?minVersion=1", operator());
+        HttpApi.Response account = http.get("/api/v1/accounts/" + id("later") + "?minVersion=1", operator());
+        HttpApi.Response transfer = http.get("/api/v1/transfers/" + id("later") + "?minVersion=1", operator());
 
         assertProblem(account, 503, "projection-behind");
         assertThat(account.header("Retry-After")).isEqualTo("1");
@@ -63,8 +63,8 @@ class MinVersionIT extends IntegrationTestBase {
         send(account.all());
         awaitAccount(account.accountId(), 1);
 
-        Http.Response behind = http.get("/api/v1/accounts/" + account.accountId() + "?minVersion=2", operator());
-        Http.Response statement = http.get("/api/v1/accounts/" + account.accountId()
+        HttpApi.Response behind = http.get("/api/v1/accounts/" + account.accountId() + "?minVersion=2", operator());
+        HttpApi.Response statement = http.get("/api/v1/accounts/" + account.accountId()
                 + "/transactions?minVersion=2", operator());
 
         assertProblem(behind, 503, "projection-behind");
@@ -81,7 +81,7 @@ class MinVersionIT extends IntegrationTestBase {
                 Events.requested(transferId, "a", "b", 5, "EUR"), someTime()));
         awaitTransfer(transferId, 1);
 
-        CompletableFuture<Http.Response> read = CompletableFuture.supplyAsync(() ->
+        CompletableFuture<HttpApi.Response> read = CompletableFuture.supplyAsync(() ->
                 http.get("/api/v1/transfers/" + transferId + "?minVersion=2", operator()));
         send(EventRecords.record(Topics.TRANSFER_EVENTS, transferId, 2, Events.completed(transferId), someTime()));
 
@@ -103,7 +103,7 @@ class MinVersionIT extends IntegrationTestBase {
     void minVersionMustBeAPositiveInteger() {
         String path = "/api/v1/accounts/" + id("acc") + "?minVersion=";
         for (String bad : new String[] {"0", "-1", "abc", "1.5", "99999999999999999999"}) {
-            Http.Response response = http.get(path + bad, operator());
+            HttpApi.Response response = http.get(path + bad, operator());
             assertProblem(response, 400, "validation-failed");
             assertThat(response.json().path("errors").get(0).path("field").asText()).as(bad).isEqualTo("minVersion");
         }

@@ -1,9 +1,9 @@
 package io.ledgerline.query.projection;
 
 import static io.ledgerline.query.support.Envelopes.account;
-import static io.ledgerline.query.support.Events.deposited;
-import static io.ledgerline.query.support.Events.opened;
-import static io.ledgerline.query.support.Events.withdrawn;
+import static io.ledgerline.testkit.events.Events.deposited;
+import static io.ledgerline.testkit.events.Events.opened;
+import static io.ledgerline.testkit.events.Events.withdrawn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
@@ -14,10 +14,10 @@ import io.ledgerline.query.account.AccountView;
 import io.ledgerline.query.account.MongoAccountStore;
 import io.ledgerline.query.account.StatementRow;
 import io.ledgerline.query.support.Envelopes;
-import io.ledgerline.query.support.Events;
 import io.ledgerline.query.transfer.MongoTransferStore;
 import io.ledgerline.query.transfer.TransferEvolution;
 import io.ledgerline.query.transfer.TransferView;
+import io.ledgerline.testkit.events.Events;
 import io.ledgerline.testkit.mongo.MongoWireServer;
 import java.time.Clock;
 import java.util.List;

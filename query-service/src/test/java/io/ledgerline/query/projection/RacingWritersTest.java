@@ -1,8 +1,8 @@
 package io.ledgerline.query.projection;
 
 import static io.ledgerline.query.support.Envelopes.account;
-import static io.ledgerline.query.support.Events.deposited;
-import static io.ledgerline.query.support.Events.opened;
+import static io.ledgerline.testkit.events.Events.deposited;
+import static io.ledgerline.testkit.events.Events.opened;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;

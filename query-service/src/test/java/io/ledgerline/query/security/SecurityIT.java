@@ -7,8 +7,8 @@ import io.ledgerline.contracts.Topics;
 import io.ledgerline.query.IntegrationTestBase;
 import io.ledgerline.query.support.AccountScript;
 import io.ledgerline.query.support.EventRecords;
-import io.ledgerline.query.support.Events;
-import io.ledgerline.query.support.Http;
+import io.ledgerline.testkit.events.Events;
+import io.ledgerline.testkit.http.HttpApi;
 import io.ledgerline.testkit.tokens.LocalTokens;
 import io.ledgerline.testkit.tokens.TokenSpec;
 import java.time.Duration;
@@ -63,7 +63,7 @@ class SecurityIT extends IntegrationTestBase {
         for (String role : List.of("customer", "service", "operator", "auditor")) {
             String token = token(role.equals("customer") ? owner : role + "-1", role);
             endpoints().forEach((name, path) -> {
-                Http.Response response = http.get(path, token);
+                HttpApi.Response response = http.get(path, token);
                 assertThat(response.status()).as("%s on %s: %s", role, name, response.body())
                         .isEqualTo(expected.get(role).get(name));
                 if (response.status() == 403) {
@@ -76,7 +76,7 @@ class SecurityIT extends IntegrationTestBase {
     @Test
     void withoutATokenEveryReadIs401WithABearerChallenge() {
         endpoints().forEach((name, path) -> {
-            Http.Response response = http.get(path, null);
+            HttpApi.Response response = http.get(path, null);
             assertProblem(response, 401, "unauthorized");
             assertThat(response.header("WWW-Authenticate")).as(name).startsWith("Bearer");
         });
@@ -123,7 +123,7 @@ class SecurityIT extends IntegrationTestBase {
     void aCustomerListsAndSummarisesOnlyItself() {
         String customer = token(owner, "customer");
 
-        Http.Response own = http.get("/api/v1/accounts", customer);
+        HttpApi.Response own = http.get("/api/v1/accounts", customer);
         assertThat(own.json().path("items")).hasSize(1);
         assertThat(own.json().path("items").get(0).path("accountId").asText()).isEqualTo(account.accountId());
         assertProblem(http.get("/api/v1/accounts?ownerId=" + id("other"), customer), 403, "forbidden");

@@ -1,6 +1,7 @@
 package io.ledgerline.query.support;
 
 import io.ledgerline.contracts.Topics;
+import io.ledgerline.testkit.events.Events;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

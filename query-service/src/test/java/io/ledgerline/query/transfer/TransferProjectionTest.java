@@ -1,10 +1,10 @@
 package io.ledgerline.query.transfer;
 
 import static io.ledgerline.query.support.Envelopes.transfer;
-import static io.ledgerline.query.support.Events.completed;
-import static io.ledgerline.query.support.Events.failed;
-import static io.ledgerline.query.support.Events.rejected;
-import static io.ledgerline.query.support.Events.requested;
+import static io.ledgerline.testkit.events.Events.completed;
+import static io.ledgerline.testkit.events.Events.failed;
+import static io.ledgerline.testkit.events.Events.rejected;
+import static io.ledgerline.testkit.events.Events.requested;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.query.account.AccountEvolution;

@@ -7,8 +7,8 @@ import io.ledgerline.contracts.Topics;
 import io.ledgerline.query.IntegrationTestBase;
 import io.ledgerline.query.support.AccountScript;
 import io.ledgerline.query.support.EventRecords;
-import io.ledgerline.query.support.Events;
-import io.ledgerline.query.support.Http;
+import io.ledgerline.testkit.events.Events;
+import io.ledgerline.testkit.http.HttpApi;
 import java.time.Instant;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class TransferReadIT extends IntegrationTestBase {
         sendTransfer(transferId, 1, Events.requested(transferId, "acc-src", "acc-dst", 1, "USD"));
         awaitTransfer(transferId, 1);
 
-        Http.Response read = http.get("/api/v1/transfers/" + transferId, operator());
+        HttpApi.Response read = http.get("/api/v1/transfers/" + transferId, operator());
 
         assertThat(read.json().path("status").asText()).isEqualTo("REQUESTED");
         assertThat(read.json().has("completedAt")).isFalse();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.query.IntegrationTestBase;
 import io.ledgerline.query.support.AccountScript;
-import io.ledgerline.query.support.Http;
+import io.ledgerline.testkit.http.HttpApi;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -93,7 +93,7 @@ class HostileQueryFuzzIT extends IntegrationTestBase {
                 }
             }
             kinds.merge(kind, 1, Integer::sum);
-            Http.Response response = http.get(path, token, headers);
+            HttpApi.Response response = http.get(path, token, headers);
             boolean leaks = response.body() != null && (response.body().contains("Exception")
                     || response.body().contains("\tat ") || response.body().contains("com.mongodb"));
             if (response.status() >= 500 || leaks) {

@@ -3,7 +3,7 @@ package io.ledgerline.query.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.query.IntegrationTestBase;
-import io.ledgerline.query.support.Http;
+import io.ledgerline.testkit.http.HttpApi;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,7 +17,7 @@ class ParameterValidationIT extends IntegrationTestBase {
     }
 
     private void assertInvalid(String path, String field) {
-        Http.Response response = http.get(path, operator());
+        HttpApi.Response response = http.get(path, operator());
         assertProblem(response, 400, "validation-failed");
         assertThat(response.json().path("errors").get(0).path("field").asText()).as(path).isEqualTo(field);
         assertThat(response.json().path("errors").get(0).path("message").asText()).isNotBlank();
@@ -74,16 +74,16 @@ class ParameterValidationIT extends IntegrationTestBase {
     @Test
     void unknownRoutesAndMethodsAreProblemsToo() {
         assertProblem(http.get("/api/v1/nothing-here", operator()), 404, "not-found");
-        assertProblem(http.send("DELETE", "/api/v1/accounts/acc-1", operator()), 405, "method-not-allowed");
+        assertProblem(http.send("DELETE", "/api/v1/accounts/acc-1", operator(), null), 405, "method-not-allowed");
         assertProblem(http.get("/api/v1/accounts?limit=1", operator(), "Accept", "application/xml"), 406,
                 "not-acceptable");
     }
 
     @Test
     void theCorrelationIdIsEchoedWhenWellFormedAndReplacedOtherwise() {
-        Http.Response echoed = http.get("/api/v1/accounts?limit=1", operator(), "X-Correlation-Id", "req-123");
-        Http.Response replaced = http.get("/api/v1/accounts?limit=1", operator(), "X-Correlation-Id", "bad id!");
-        Http.Response generated = http.get("/api/v1/accounts?limit=1", null);
+        HttpApi.Response echoed = http.get("/api/v1/accounts?limit=1", operator(), "X-Correlation-Id", "req-123");
+        HttpApi.Response replaced = http.get("/api/v1/accounts?limit=1", operator(), "X-Correlation-Id", "bad id!");
+        HttpApi.Response generated = http.get("/api/v1/accounts?limit=1", null);
 
         assertThat(echoed.header("X-Correlation-Id")).isEqualTo("req-123");
         assertThat(replaced.header("X-Correlation-Id")).isNotEqualTo("bad id!").matches("[0-9a-f-]{36}");

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.ledgerline.query.IntegrationTestBase;
 import io.ledgerline.query.support.AccountScript;
-import io.ledgerline.query.support.Http;
+import io.ledgerline.testkit.http.HttpApi;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,14 +42,14 @@ class ReadLimitsIT extends IntegrationTestBase {
         String neighbour = token(owner, "customer");
         String operator = operator();
 
-        List<Http.Response> flood = new ArrayList<>();
+        List<HttpApi.Response> flood = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             flood.add(http.get("/api/v1/accounts/" + account.accountId(), flooder));
             assertThat(http.get("/api/v1/accounts/" + account.accountId(), operator).status()).isEqualTo(200);
         }
         assertThat(http.get("/api/v1/accounts/" + account.accountId(), neighbour).status()).isEqualTo(200);
 
-        List<Http.Response> limited = flood.stream().filter(response -> response.status() == 429).toList();
+        List<HttpApi.Response> limited = flood.stream().filter(response -> response.status() == 429).toList();
         assertThat(limited).hasSizeGreaterThanOrEqualTo(20 - 5 - 2); // the burst, and what refilled meanwhile
         limited.forEach(response -> {
             assertProblem(response, 429, "rate-limited");
@@ -67,17 +67,17 @@ class ReadLimitsIT extends IntegrationTestBase {
         awaitAccount(account.accountId(), 1);
         String path = "/api/v1/accounts/" + account.accountId();
 
-        List<CompletableFuture<Http.Response>> waiting = List.of(
+        List<CompletableFuture<HttpApi.Response>> waiting = List.of(
                 CompletableFuture.supplyAsync(() -> http.get(path + "?minVersion=99", token(id("w1"), "service"))),
                 CompletableFuture.supplyAsync(() -> http.get(path + "?minVersion=99", token(id("w2"), "service"))));
         await().atMost(AWAIT).until(() -> meters.get("ledger.query.waits").gauge().value() == 2);
 
-        Http.Response refused = http.get(path + "?minVersion=99", token(id("w3"), "service"));
+        HttpApi.Response refused = http.get(path + "?minVersion=99", token(id("w3"), "service"));
         assertProblem(refused, 503, "overloaded");
         assertThat(refused.header("Retry-After")).isEqualTo("1");
         assertThat(http.get(path + "?minVersion=1", token(owner, "customer")).status())
                 .as("a read already satisfied needs no wait").isEqualTo(200);
-        CompletableFuture<Http.Response> operatorWait =
+        CompletableFuture<HttpApi.Response> operatorWait =
                 CompletableFuture.supplyAsync(() -> http.get(path + "?minVersion=3", operator()));
         send(account.event(2));
         send(account.event(3));
@@ -96,18 +96,18 @@ class ReadLimitsIT extends IntegrationTestBase {
         String missing = id("acc");
         String bob = token(id("bob"), "customer");
 
-        Http.Response theirs = http.get("/api/v1/accounts/" + account.accountId(), bob);
-        Http.Response absent = http.get("/api/v1/accounts/" + missing, bob);
+        HttpApi.Response theirs = http.get("/api/v1/accounts/" + account.accountId(), bob);
+        HttpApi.Response absent = http.get("/api/v1/accounts/" + missing, bob);
         assertProblem(theirs, 404, "account-not-found");
         assertProblem(absent, 404, "account-not-found");
         assertThat(theirs.json().path("detail").asText().replace(account.accountId(), "ID"))
                 .isEqualTo(absent.json().path("detail").asText().replace(missing, "ID"));
 
         long started = System.nanoTime();
-        Http.Response theirsWaited = http.get("/api/v1/accounts/" + account.accountId() + "?minVersion=2", bob);
+        HttpApi.Response theirsWaited = http.get("/api/v1/accounts/" + account.accountId() + "?minVersion=2", bob);
         Duration theirsTook = Duration.ofNanos(System.nanoTime() - started);
         started = System.nanoTime();
-        Http.Response absentWaited = http.get("/api/v1/accounts/" + missing + "?minVersion=2", bob);
+        HttpApi.Response absentWaited = http.get("/api/v1/accounts/" + missing + "?minVersion=2", bob);
         Duration absentTook = Duration.ofNanos(System.nanoTime() - started);
         assertProblem(theirsWaited, 503, "projection-behind");
         assertProblem(absentWaited, 503, "projection-behind");

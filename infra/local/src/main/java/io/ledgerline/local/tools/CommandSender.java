@@ -4,11 +4,8 @@ import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.Topics;
 import io.ledgerline.contracts.codec.LedgerCodec;
 import io.ledgerline.contracts.command.CommandResult;
-import io.ledgerline.contracts.command.DepositMoney;
-import io.ledgerline.contracts.command.OpenAccount;
-import io.ledgerline.contracts.command.RequestTransfer;
-import io.ledgerline.contracts.command.WithdrawMoney;
 import io.ledgerline.local.cli.Cli;
+import io.ledgerline.testkit.events.Commands;
 import io.ledgerline.testkit.kafka.KafkaUsers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -117,8 +114,8 @@ public final class CommandSender {
         switch (spec.kind) {
             case "open" -> {
                 key = required("account", spec.account);
-                command = OpenAccount.newBuilder().setAccountId(key).setOwnerId(required("owner", spec.owner))
-                        .setCurrency(required("currency", spec.currency)).setOverdraftLimit(spec.overdraft).build();
+                command = Commands.open(key, required("owner", spec.owner), required("currency", spec.currency),
+                        spec.overdraft);
             }
             case "deposit", "withdraw" -> {
                 key = required("account", spec.account);
@@ -126,18 +123,13 @@ public final class CommandSender {
                 long amount = required("amount", spec.amount);
                 String currency = required("currency", spec.currency);
                 command = spec.kind.equals("deposit")
-                        ? DepositMoney.newBuilder().setAccountId(key).setTransactionId(tx).setAmount(amount)
-                                .setCurrency(currency).setDescription(spec.description).build()
-                        : WithdrawMoney.newBuilder().setAccountId(key).setTransactionId(tx).setAmount(amount)
-                                .setCurrency(currency).setDescription(spec.description).build();
+                        ? Commands.deposit(key, tx, amount, currency, spec.description)
+                        : Commands.withdraw(key, tx, amount, currency, spec.description);
             }
             case "transfer" -> {
                 key = required("transfer", spec.transfer);
-                command = RequestTransfer.newBuilder().setTransferId(key)
-                        .setSourceAccountId(required("from", spec.from))
-                        .setDestinationAccountId(required("to", spec.to))
-                        .setAmount(required("amount", spec.amount))
-                        .setCurrency(required("currency", spec.currency)).setDescription(spec.description).build();
+                command = Commands.transfer(key, required("from", spec.from), required("to", spec.to),
+                        required("amount", spec.amount), required("currency", spec.currency), spec.description);
             }
             default -> throw new IllegalArgumentException("unknown command " + spec.kind + "; " + USAGE);
         }

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.Topics;
-import io.ledgerline.contracts.account.AccountOpened;
 import io.ledgerline.contracts.account.MoneyDeposited;
-import io.ledgerline.contracts.account.MoneyWithdrawn;
 import io.ledgerline.prove.workload.Attempt;
 import io.ledgerline.prove.workload.Operation;
 import io.ledgerline.prove.workload.OperationLog;
 import io.ledgerline.prove.workload.Outcome;
+import io.ledgerline.testkit.events.Events;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,7 @@ import org.junit.jupiter.api.Test;
 class CheckersTest {
 
     private final List<StoreEvent> store = new ArrayList<>(List.of(
-            event(1, "a1", 1, AccountOpened.newBuilder().setAccountId("a1").setOwnerId("o").setCurrency("EUR")
-                    .setOverdraftLimit(0).build()),
+            event(1, "a1", 1, Events.opened("a1", "o", "EUR", 0)),
             event(2, "a1", 2, deposit("t1", 100, 100))));
     private final OperationLog log = new OperationLog();
 
@@ -60,8 +58,7 @@ class CheckersTest {
     @Test
     void aDoubleApplicationAndABrokenBalanceAreCaught() {
         store.add(event(3, "a1", 3, deposit("t1", 100, 200)));
-        store.add(event(4, "a1", 4, MoneyWithdrawn.newBuilder().setAccountId("a1").setTransactionId("t9")
-                .setAmount(500).setCurrency("EUR").setBalanceAfter(-300).build()));
+        store.add(event(4, "a1", 4, Events.withdrawn("a1", "t9", 500, "EUR", -300)));
         log.record(Operation.open("a1", "o", "EUR", 0), ok());
         log.record(deposit("t1", 100), new Attempt(0, 1, Outcome.UNKNOWN, 0, "HttpTimeoutException", 0));
         List<Violation> violations = new ArrayList<>();
@@ -130,8 +127,7 @@ class CheckersTest {
     }
 
     private static MoneyDeposited deposit(String tx, long amount, long after) {
-        return MoneyDeposited.newBuilder().setAccountId("a1").setTransactionId(tx).setAmount(amount)
-                .setCurrency("EUR").setBalanceAfter(after).build();
+        return Events.deposited("a1", tx, amount, "EUR", after, null);
     }
 
     private static Attempt ok() {

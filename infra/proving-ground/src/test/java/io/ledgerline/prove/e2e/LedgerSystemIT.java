@@ -12,9 +12,10 @@ import io.ledgerline.prove.check.EventStoreSnapshot;
 import io.ledgerline.prove.check.StoreEvent;
 import io.ledgerline.prove.check.TopicEvent;
 import io.ledgerline.prove.check.TopicSnapshot;
-import io.ledgerline.prove.e2e.Api.Response;
 import io.ledgerline.testkit.audit.LedgerAudit;
 import io.ledgerline.testkit.audit.StoredEvent;
+import io.ledgerline.testkit.http.HttpApi;
+import io.ledgerline.testkit.http.HttpApi.Response;
 import io.ledgerline.testkit.kafka.KafkaUsers;
 import io.ledgerline.testkit.postgres.LocalPostgres;
 import io.ledgerline.testkit.process.ManagedProcess;
@@ -72,10 +73,10 @@ class LedgerSystemIT {
 
     private static String open(String owner, long balance) {
         String account = id("acc");
-        assertThat(system.command.post("/api/v1/accounts", system.service,
+        assertThat(system.command.postJson("/api/v1/accounts", system.service,
                 Map.of("accountId", account, "ownerId", owner, "currency", "EUR")).status()).isEqualTo(201);
         if (balance > 0) {
-            assertThat(system.command.post("/api/v1/accounts/" + account + "/deposits", system.service,
+            assertThat(system.command.postJson("/api/v1/accounts/" + account + "/deposits", system.service,
                     money("seed", balance)).status()).isEqualTo(200);
         }
         return account;
@@ -83,33 +84,33 @@ class LedgerSystemIT {
 
     private static JsonNode awaitTransfer(String transferId, String terminal) {
         return await().atMost(Duration.ofSeconds(30)).until(
-                () -> system.query.get("/api/v1/transfers/" + transferId, system.operator).body(),
+                () -> system.query.get("/api/v1/transfers/" + transferId, system.operator).json(),
                 body -> terminal.equals(body.path("status").asText()));
     }
 
     @Test
     void anAccountsLifeIsReadableThroughTheQueryApi() {
         String account = id("acc");
-        Response opened = system.command.post("/api/v1/accounts", system.customer,
+        Response opened = system.command.postJson("/api/v1/accounts", system.customer,
                 Map.of("accountId", account, "ownerId", "alice", "currency", "EUR"));
         assertThat(opened.status()).isEqualTo(201);
-        system.command.post("/api/v1/accounts/" + account + "/deposits", system.service,
+        system.command.postJson("/api/v1/accounts/" + account + "/deposits", system.service,
                 Map.of("transactionId", "tx-1", "amount", 1000, "currency", "EUR", "description", "{\"$gt\":\"\"}"));
-        system.command.post("/api/v1/accounts/" + account + "/withdrawals", system.customer, money("tx-2", 300));
-        Response frozen = system.command.post("/api/v1/accounts/" + account + "/freeze", system.operator,
+        system.command.postJson("/api/v1/accounts/" + account + "/withdrawals", system.customer, money("tx-2", 300));
+        Response frozen = system.command.postJson("/api/v1/accounts/" + account + "/freeze", system.operator,
                 Map.of("reason", "review"));
-        long version = frozen.body().path("version").asLong();
+        long version = frozen.json().path("version").asLong();
         assertThat(version).isEqualTo(4);
 
         Response read = system.query.get("/api/v1/accounts/" + account + "?minVersion=" + version, system.customer);
         assertThat(read.status()).as(read.toString()).isEqualTo(200);
-        assertThat(read.body().path("balance").asLong()).isEqualTo(700);
-        assertThat(read.body().path("status").asText()).isEqualTo("FROZEN");
-        assertThat(read.body().path("ownerId").asText()).isEqualTo("alice");
+        assertThat(read.json().path("balance").asLong()).isEqualTo(700);
+        assertThat(read.json().path("status").asText()).isEqualTo("FROZEN");
+        assertThat(read.json().path("ownerId").asText()).isEqualTo("alice");
         assertThat(read.header("ETag")).isEqualTo("\"4\"");
 
         JsonNode statement = system.query.get("/api/v1/accounts/" + account + "/transactions?minVersion=4",
-                system.customer).body().path("items");
+                system.customer).json().path("items");
         assertThat(statement).hasSize(2);
         assertThat(statement.get(0).path("type").asText()).isEqualTo("WITHDRAWAL");
         assertThat(statement.get(0).path("balanceAfter").asLong()).isEqualTo(700);
@@ -118,7 +119,7 @@ class LedgerSystemIT {
                 .isEqualTo("{\"$gt\":\"\"}");
 
         assertThat(system.query.get("/api/v1/accounts/" + account, system.otherCustomer).status()).isEqualTo(404);
-        JsonNode summary = system.query.get("/api/v1/owners/alice/summary", system.customer).body();
+        JsonNode summary = system.query.get("/api/v1/owners/alice/summary", system.customer).json();
         assertThat(summary.path("accounts").asInt()).isPositive();
         assertThat(summary.path("balances").findValuesAsText("currency")).contains("EUR");
     }
@@ -128,35 +129,36 @@ class LedgerSystemIT {
         String source = open("alice", 1000);
         String destination = open("bob", 0);
         String closed = open("carol", 0);
-        system.command.post("/api/v1/accounts/" + closed + "/close", system.operator, null);
+        system.command.postJson("/api/v1/accounts/" + closed + "/close", system.operator, null);
 
         String completed = id("t");
-        Response accepted = system.command.post("/api/v1/transfers", system.customer, Map.of("transferId", completed,
-                "sourceAccountId", source, "destinationAccountId", destination, "amount", 250, "currency", "EUR"));
+        Response accepted = system.command.postJson("/api/v1/transfers", system.customer, Map.of(
+                "transferId", completed, "sourceAccountId", source, "destinationAccountId", destination,
+                "amount", 250, "currency", "EUR"));
         assertThat(accepted.status()).isEqualTo(202);
         JsonNode done = awaitTransfer(completed, "COMPLETED");
         assertThat(done.path("amount").asLong()).isEqualTo(250);
         assertThat(done.path("completedAt").asText()).isNotBlank();
 
         String rejected = id("t");
-        system.command.post("/api/v1/transfers", system.service, Map.of("transferId", rejected,
+        system.command.postJson("/api/v1/transfers", system.service, Map.of("transferId", rejected,
                 "sourceAccountId", destination, "destinationAccountId", source, "amount", 999_999, "currency", "EUR"));
         assertThat(awaitTransfer(rejected, "REJECTED").path("reason").asText()).isEqualTo("insufficient-funds");
 
         String failed = id("t");
-        system.command.post("/api/v1/transfers", system.service, Map.of("transferId", failed,
+        system.command.postJson("/api/v1/transfers", system.service, Map.of("transferId", failed,
                 "sourceAccountId", source, "destinationAccountId", closed, "amount", 100, "currency", "EUR"));
         assertThat(awaitTransfer(failed, "FAILED").path("reason").asText()).isEqualTo("account-closed");
 
         JsonNode sourceAccount = await().atMost(Duration.ofSeconds(20)).until(
-                () -> system.query.get("/api/v1/accounts/" + source, system.customer).body(),
+                () -> system.query.get("/api/v1/accounts/" + source, system.customer).json(),
                 body -> body.path("balance").asLong() == 750 && body.path("version").asLong() == 5);
         assertThat(sourceAccount.path("balance").asLong()).isEqualTo(750);
         List<String> sourceRows = system.query.get("/api/v1/accounts/" + source + "/transactions", system.customer)
-                .body().path("items").findValuesAsText("type");
+                .json().path("items").findValuesAsText("type");
         assertThat(sourceRows).containsExactly("TRANSFER_REFUND", "TRANSFER_OUT", "TRANSFER_OUT", "DEPOSIT");
         JsonNode incoming = system.query.get("/api/v1/accounts/" + destination + "/transactions?minVersion=2",
-                system.otherCustomer).body().path("items").get(0);
+                system.otherCustomer).json().path("items").get(0);
         assertThat(incoming.path("type").asText()).isEqualTo("TRANSFER_IN");
         assertThat(incoming.path("transferId").asText()).isEqualTo(completed);
         assertThat(incoming.path("transactionId").asText()).isEqualTo(completed);
@@ -189,7 +191,7 @@ class LedgerSystemIT {
         assertThat(withdrawn).contains("\"REJECTED\"").contains("\"forbidden\"");
         assertThat(deposited).contains("\"SUCCEEDED\"").contains("\"balance\": 30");
         Response read = system.query.get("/api/v1/accounts/" + account + "?minVersion=2", system.operator);
-        assertThat(read.body().path("balance").asLong()).isEqualTo(30);
+        assertThat(read.json().path("balance").asLong()).isEqualTo(30);
     }
 
     @Test
@@ -206,23 +208,23 @@ class LedgerSystemIT {
 
         Response status = system.command.get("/api/v1/commands/" + commandId + "?producer=" + CommandSender.PRODUCER,
                 system.operator);
-        assertThat(status.body().path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(status.json().path("status").asText()).isEqualTo("SUCCEEDED");
         Response read = system.query.get("/api/v1/accounts/" + account + "?minVersion=2", system.operator);
-        assertThat(read.body().path("balance").asLong()).isEqualTo(420);
+        assertThat(read.json().path("balance").asLong()).isEqualTo(420);
     }
 
     @Test
     void anAsynchronousCommandReportsItsOutcomeAndItsEffectIsReadable() {
         String account = open("erin", 0);
-        Response accepted = system.command.post("/api/v1/accounts/" + account + "/deposits", system.service,
+        Response accepted = system.command.postJson("/api/v1/accounts/" + account + "/deposits", system.service,
                 money("tx-async", 55), "Prefer", "respond-async");
         assertThat(accepted.status()).isEqualTo(202);
         JsonNode status = await().atMost(Duration.ofSeconds(20)).until(
-                () -> system.command.get(accepted.header("Location"), system.service).body(),
+                () -> system.command.get(accepted.header("Location"), system.service).json(),
                 body -> "SUCCEEDED".equals(body.path("status").asText()));
         long version = status.path("result").path("version").asLong();
         Response read = system.query.get("/api/v1/accounts/" + account + "?minVersion=" + version, system.operator);
-        assertThat(read.body().path("balance").asLong()).isEqualTo(55);
+        assertThat(read.json().path("balance").asLong()).isEqualTo(55);
     }
 
     /**
@@ -243,21 +245,21 @@ class LedgerSystemIT {
         for (int round = 0; round < 5; round++) {
             for (int i = 0; i < accounts.size(); i++) {
                 String account = accounts.get(i);
-                Response deposited = system.command.post("/api/v1/accounts/" + account + "/deposits", system.service,
-                        money("d-" + round, 100));
+                Response deposited = system.command.postJson("/api/v1/accounts/" + account + "/deposits",
+                        system.service, money("d-" + round, 100));
                 answers.add("deposit " + deposited.status());
-                Response withdrawn = system.otherCommand.post("/api/v1/accounts/" + account + "/withdrawals",
+                Response withdrawn = system.otherCommand.postJson("/api/v1/accounts/" + account + "/withdrawals",
                         system.service, money("w-" + round, 60));
-                answers.add("withdraw " + withdrawn.status() + " " + withdrawn.body().path("code").asText(""));
+                answers.add("withdraw " + withdrawn.status() + " " + withdrawn.json().path("code").asText(""));
                 String transferId = id("t");
-                Response transferred = system.otherCommand.post("/api/v1/transfers", system.service, Map.of(
+                Response transferred = system.otherCommand.postJson("/api/v1/transfers", system.service, Map.of(
                         "transferId", transferId, "sourceAccountId", account,
                         "destinationAccountId", accounts.get((i + 1) % accounts.size()),
                         "amount", 40, "currency", "EUR"));
                 answers.add("transfer " + transferred.status());
                 // settled (by whichever instance runs the transfer process) before the next account's commands
                 answers.add("transfer " + await().atMost(Duration.ofSeconds(30)).until(() -> system.otherQuery
-                        .get("/api/v1/transfers/" + transferId, system.operator).body().path("status").asText(),
+                        .get("/api/v1/transfers/" + transferId, system.operator).json().path("status").asText(),
                         status -> List.of("COMPLETED", "REJECTED", "FAILED").contains(status)));
             }
         }
@@ -266,23 +268,24 @@ class LedgerSystemIT {
         for (String account : accounts) {
             // per round +100 − 60 − 40 out + 40 in; open and four events a round
             Response read = system.otherQuery.get("/api/v1/accounts/" + account + "?minVersion=21", system.operator);
-            assertThat(read.body().path("balance").asLong()).as(account).isEqualTo(200);
+            assertThat(read.json().path("balance").asLong()).as(account).isEqualTo(200);
         }
 
-        for (Api[] order : new Api[][] {{system.command, system.otherCommand}, {system.otherCommand, system.command}}) {
+        HttpApi[][] orders = {{system.command, system.otherCommand}, {system.otherCommand, system.command}};
+        for (HttpApi[] order : orders) {
             String account = open("bob", 0);
-            assertThat(order[0].post("/api/v1/accounts/" + account + "/deposits", system.service, money("a", 5))
+            assertThat(order[0].postJson("/api/v1/accounts/" + account + "/deposits", system.service, money("a", 5))
                     .status()).isEqualTo(200);
-            assertThat(order[1].post("/api/v1/accounts/" + account + "/deposits", system.service, money("b", 1000))
+            assertThat(order[1].postJson("/api/v1/accounts/" + account + "/deposits", system.service, money("b", 1000))
                     .status()).isEqualTo(200);
-            Response withdrawn = order[0].post("/api/v1/accounts/" + account + "/withdrawals", system.service,
+            Response withdrawn = order[0].postJson("/api/v1/accounts/" + account + "/withdrawals", system.service,
                     money("c", 500));
             assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
-            assertThat(withdrawn.body().path("balance").asLong()).isEqualTo(505);
-            Response deposited = order[1].post("/api/v1/accounts/" + account + "/deposits", system.service,
+            assertThat(withdrawn.json().path("balance").asLong()).isEqualTo(505);
+            Response deposited = order[1].postJson("/api/v1/accounts/" + account + "/deposits", system.service,
                     money("d", 1));
             assertThat(deposited.status()).as(deposited.toString()).isEqualTo(200);
-            assertThat(deposited.body().path("balance").asLong()).isEqualTo(506);
+            assertThat(deposited.json().path("balance").asLong()).isEqualTo(506);
         }
     }
 
@@ -295,34 +298,34 @@ class LedgerSystemIT {
     void aRepublicationAskedOfOneInstanceCoordinatesTheOther() {
         String publisher = "/api/v1/admin/processors/kafka-publisher";
         JsonNode segment = await().atMost(Duration.ofSeconds(30)).until(() -> system.command.get(publisher,
-                system.operator).body().path("segments").get(0), s -> !s.path("owner").asText("").isEmpty());
-        Api holder = segment.path("owner").asText().startsWith("command-service-2 ") ? system.otherCommand
+                system.operator).json().path("segments").get(0), s -> !s.path("owner").asText("").isEmpty());
+        HttpApi holder = segment.path("owner").asText().startsWith("command-service-2 ") ? system.otherCommand
                 : system.command;
-        Api other = holder == system.command ? system.otherCommand : system.command;
+        HttpApi other = holder == system.command ? system.otherCommand : system.command;
         long head = await().atMost(Duration.ofSeconds(30)).until(() -> holder.get("/api/v1/admin/publication",
-                system.operator).body(), status -> status.path("position").asLong(-1)
+                system.operator).json(), status -> status.path("position").asLong(-1)
                 == status.path("headPosition").asLong()).path("headPosition").asLong();
         String account = open("alice", 300);
         assertThat(await().atMost(Duration.ofSeconds(60)).until(() -> accountVersionsOnTopic(account),
                 versions -> versions.size() >= 2)).containsExactly(1L, 2L);
 
-        Response started = other.post("/api/v1/admin/publication/republish", system.operator,
+        Response started = other.postJson("/api/v1/admin/publication/republish", system.operator,
                 Map.of("fromPosition", head + 1));
 
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        assertThat(started.body().path("replaying").asBoolean()).isTrue();
+        assertThat(started.json().path("replaying").asBoolean()).isTrue();
         await().atMost(Duration.ofSeconds(60)).until(() -> accountVersionsOnTopic(account),
                 versions -> versions.equals(List.of(1L, 2L, 1L, 2L)));
-        assertThat(holder.post("/api/v1/accounts/" + account + "/deposits", system.service, money("after", 5))
+        assertThat(holder.postJson("/api/v1/accounts/" + account + "/deposits", system.service, money("after", 5))
                 .status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(60)).until(() -> accountVersionsOnTopic(account),
                 versions -> versions.equals(List.of(1L, 2L, 1L, 2L, 3L)));
-        for (Api instance : List.of(system.command, system.otherCommand)) {
-            assertThat(instance.get("/api/v1/admin/publication", system.operator).body().path("running")
+        for (HttpApi instance : List.of(system.command, system.otherCommand)) {
+            assertThat(instance.get("/api/v1/admin/publication", system.operator).json().path("running")
                     .asBoolean()).as("publisher running on every instance again").isTrue();
         }
         Response read = system.query.get("/api/v1/accounts/" + account + "?minVersion=3", system.operator);
-        assertThat(read.body().path("balance").asLong()).as("the copies changed nothing").isEqualTo(305);
+        assertThat(read.json().path("balance").asLong()).as("the copies changed nothing").isEqualTo(305);
     }
 
     /**
@@ -335,16 +338,16 @@ class LedgerSystemIT {
         String account = open("alice", 100);
         await().atMost(Duration.ofSeconds(30)).until(() -> system.otherQuery.get("/api/v1/accounts/" + account
                 + "?minVersion=2", system.operator).status() == 200);
-        long before = system.otherQuery.get(rebuild, system.operator).body().path("activeGeneration").asLong();
+        long before = system.otherQuery.get(rebuild, system.operator).json().path("activeGeneration").asLong();
 
-        Response started = system.query.post(rebuild, system.operator, Map.of());
+        Response started = system.query.postJson(rebuild, system.operator, Map.of());
 
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        assertThat(system.otherCommand.post("/api/v1/accounts/" + account + "/deposits", system.service,
+        assertThat(system.otherCommand.postJson("/api/v1/accounts/" + account + "/deposits", system.service,
                 money("during-rebuild", 5)).status()).isEqualTo(200);
         List<Integer> servedWhileRunning = new ArrayList<>();
         await().atMost(Duration.ofSeconds(120)).until(() -> {
-            JsonNode status = system.query.get(rebuild, system.operator).body();
+            JsonNode status = system.query.get(rebuild, system.operator).json();
             Response read = system.otherQuery.get("/api/v1/accounts/" + account, system.operator);
             assertThat(read.status()).as("the other instance serves during the rebuild: " + read).isEqualTo(200);
             if (status.path("state").asText().equals("RUNNING")) {
@@ -356,12 +359,12 @@ class LedgerSystemIT {
         });
         // the switch waits two generation refresh periods (2 s), so reads were asked while it ran
         assertThat(servedWhileRunning).as("reads answered by the other instance while the rebuild ran").isNotEmpty();
-        for (Api instance : List.of(system.query, system.otherQuery)) {
+        for (HttpApi instance : List.of(system.query, system.otherQuery)) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(instance.get(rebuild,
-                    system.operator).body().path("activeGeneration").asLong()).isEqualTo(before + 1));
+                    system.operator).json().path("activeGeneration").asLong()).isEqualTo(before + 1));
             Response read = instance.get("/api/v1/accounts/" + account + "?minVersion=3", system.operator);
             assertThat(read.status()).as(read.toString()).isEqualTo(200);
-            assertThat(read.body().path("balance").asLong()).isEqualTo(105);
+            assertThat(read.json().path("balance").asLong()).isEqualTo(105);
         }
     }
 
@@ -388,9 +391,9 @@ class LedgerSystemIT {
         List<String> accounts = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             String account = "crash-" + i + "-" + UUID.randomUUID().toString().substring(0, 6);
-            system.command.post("/api/v1/accounts", system.service,
+            system.command.postJson("/api/v1/accounts", system.service,
                     Map.of("accountId", account, "ownerId", "alice", "currency", "EUR"));
-            system.command.post("/api/v1/accounts/" + account + "/deposits", system.service,
+            system.command.postJson("/api/v1/accounts/" + account + "/deposits", system.service,
                     Map.of("transactionId", "seed", "amount", 10_000, "currency", "EUR"));
             accounts.add(account);
         }
@@ -448,12 +451,12 @@ class LedgerSystemIT {
             Response read = system.query.get("/api/v1/accounts/" + account.accountId() + "?minVersion="
                     + account.version(), system.operator);
             assertThat(read.status()).as(read.toString()).isEqualTo(200);
-            assertThat(read.body().path("balance").asLong()).as(account.accountId()).isEqualTo(account.balance());
-            assertThat(read.body().path("version").asLong()).isEqualTo(account.version());
+            assertThat(read.json().path("balance").asLong()).as(account.accountId()).isEqualTo(account.balance());
+            assertThat(read.json().path("version").asLong()).isEqualTo(account.version());
         }
         for (LedgerAudit.TransferState transfer : audit.transfers().values()) {
             JsonNode read = system.query.get("/api/v1/transfers/" + transfer.transferId() + "?minVersion="
-                    + transfer.version(), system.operator).body();
+                    + transfer.version(), system.operator).json();
             assertThat(read.path("status").asText()).as(transfer.transferId()).isEqualTo(transfer.status());
         }
         System.out.printf("crash recovery: %d acknowledged deposits, %d transfers (%s), %d account events%n",
@@ -467,7 +470,7 @@ class LedgerSystemIT {
         try {
             if (random.nextBoolean()) {
                 String tx = UUID.randomUUID().toString();
-                Response response = system.command.post("/api/v1/accounts/" + account + "/deposits", system.service,
+                Response response = system.command.postJson("/api/v1/accounts/" + account + "/deposits", system.service,
                         Map.of("transactionId", tx, "amount", 1 + random.nextInt(100), "currency", "EUR"));
                 if (response.status() == 200) {
                     acknowledgedDeposits.put(tx, account);
@@ -478,7 +481,7 @@ class LedgerSystemIT {
                     return;
                 }
                 String transferId = UUID.randomUUID().toString();
-                Response response = system.command.post("/api/v1/transfers", system.service,
+                Response response = system.command.postJson("/api/v1/transfers", system.service,
                         Map.of("transferId", transferId, "sourceAccountId", account, "destinationAccountId",
                                 destination, "amount", 1 + random.nextInt(500), "currency", "EUR"));
                 if (response.status() == 202) {

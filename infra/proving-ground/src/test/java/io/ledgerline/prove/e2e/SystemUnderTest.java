@@ -3,6 +3,7 @@ package io.ledgerline.prove.e2e;
 import io.ledgerline.local.LocalStack;
 import io.ledgerline.local.LocalStackConfig;
 import io.ledgerline.local.Ports;
+import io.ledgerline.testkit.http.HttpApi;
 import io.ledgerline.testkit.tokens.TokenSpec;
 import java.io.File;
 import java.io.IOException;
@@ -23,10 +24,10 @@ final class SystemUnderTest implements AutoCloseable {
     static final String DEPOSIT_FEED = "deposit-feed";
 
     final LocalStack stack;
-    final Api command;
-    final Api query;
-    final Api otherCommand;
-    final Api otherQuery;
+    final HttpApi command;
+    final HttpApi query;
+    final HttpApi otherCommand;
+    final HttpApi otherQuery;
     final String customer;
     final String otherCustomer;
     final String service;
@@ -35,10 +36,10 @@ final class SystemUnderTest implements AutoCloseable {
     private SystemUnderTest(LocalStack stack) {
         this.stack = stack;
         LocalStackConfig config = stack.config();
-        this.command = new Api(config.commandServiceUrls().get(0));
-        this.query = new Api(config.queryServiceUrls().get(0));
-        this.otherCommand = new Api(config.commandServiceUrls().get(1));
-        this.otherQuery = new Api(config.queryServiceUrls().get(1));
+        this.command = new HttpApi(config.commandServiceUrls().get(0));
+        this.query = new HttpApi(config.queryServiceUrls().get(0));
+        this.otherCommand = new HttpApi(config.commandServiceUrls().get(1));
+        this.otherQuery = new HttpApi(config.queryServiceUrls().get(1));
         this.customer = token("alice", "customer");
         this.otherCustomer = token("bob", "customer");
         this.service = token("payments", "service");

@@ -2,13 +2,9 @@ package io.ledgerline.testkit.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ledgerline.contracts.account.AccountOpened;
-import io.ledgerline.contracts.account.MoneyDeposited;
-import io.ledgerline.contracts.account.MoneyWithdrawn;
 import io.ledgerline.contracts.account.TransferCredited;
 import io.ledgerline.contracts.account.TransferDebited;
-import io.ledgerline.contracts.transfer.TransferCompleted;
-import io.ledgerline.contracts.transfer.TransferRequested;
+import io.ledgerline.testkit.events.Events;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,18 +12,15 @@ import org.junit.jupiter.api.Test;
 class LedgerAuditTest {
 
     private static StoredEvent opened(String id, long version, long overdraft) {
-        return new StoredEvent(id, version, AccountOpened.newBuilder().setAccountId(id).setOwnerId("o")
-                .setCurrency("EUR").setOverdraftLimit(overdraft).build());
+        return new StoredEvent(id, version, Events.opened(id, "o", "EUR", overdraft));
     }
 
     private static StoredEvent deposited(String id, long version, String tx, long amount, long after) {
-        return new StoredEvent(id, version, MoneyDeposited.newBuilder().setAccountId(id).setTransactionId(tx)
-                .setAmount(amount).setCurrency("EUR").setBalanceAfter(after).build());
+        return new StoredEvent(id, version, Events.deposited(id, tx, amount, "EUR", after, null));
     }
 
     private static StoredEvent withdrawn(String id, long version, String tx, long amount, long after) {
-        return new StoredEvent(id, version, MoneyWithdrawn.newBuilder().setAccountId(id).setTransactionId(tx)
-                .setAmount(amount).setCurrency("EUR").setBalanceAfter(after).build());
+        return new StoredEvent(id, version, Events.withdrawn(id, tx, amount, "EUR", after));
     }
 
     private static List<StoredEvent> transferBetween(List<StoredEvent> accounts) {
@@ -35,9 +28,8 @@ class LedgerAuditTest {
                 .setCounterpartyAccountId("b").setAmount(30).setCurrency("EUR").setBalanceAfter(70).build()));
         accounts.add(new StoredEvent("b", 2, TransferCredited.newBuilder().setAccountId("b").setTransferId("t")
                 .setCounterpartyAccountId("a").setAmount(30).setCurrency("EUR").setBalanceAfter(30).build()));
-        return List.of(new StoredEvent("t", 1, TransferRequested.newBuilder().setTransferId("t")
-                        .setSourceAccountId("a").setDestinationAccountId("b").setAmount(30).setCurrency("EUR").build()),
-                new StoredEvent("t", 2, TransferCompleted.newBuilder().setTransferId("t").build()));
+        return List.of(new StoredEvent("t", 1, Events.requested("t", "a", "b", 30, "EUR")),
+                new StoredEvent("t", 2, Events.completed("t")));
     }
 
     @Test
@@ -81,9 +73,7 @@ class LedgerAuditTest {
                 opened("b", 1, 0)));
         accounts.add(new StoredEvent("a", 3, TransferDebited.newBuilder().setAccountId("a").setTransferId("t")
                 .setCounterpartyAccountId("b").setAmount(30).setCurrency("EUR").setBalanceAfter(70).build()));
-        List<StoredEvent> transfers = List.of(new StoredEvent("t", 1, TransferRequested.newBuilder()
-                .setTransferId("t").setSourceAccountId("a").setDestinationAccountId("b").setAmount(30)
-                .setCurrency("EUR").build()));
+        List<StoredEvent> transfers = List.of(new StoredEvent("t", 1, Events.requested("t", "a", "b", 30, "EUR")));
         List<String> violations = LedgerAudit.audit(accounts, transfers, true).violations();
         assertThat(violations).anySatisfy(v -> assertThat(v).contains("not terminal"))
                 .anySatisfy(v -> assertThat(v).contains("money not conserved"));

@@ -1,4 +1,4 @@
-package io.ledgerline.query.support;
+package io.ledgerline.testkit.events;
 
 import io.ledgerline.contracts.account.AccountClosed;
 import io.ledgerline.contracts.account.AccountFrozen;
@@ -14,7 +14,11 @@ import io.ledgerline.contracts.transfer.TransferFailed;
 import io.ledgerline.contracts.transfer.TransferRejected;
 import io.ledgerline.contracts.transfer.TransferRequested;
 
-/** Short factories for the contract events, so tests read as the story they tell. */
+/**
+ * Short factories for the contract events, so tests read as the story they tell: the one set every test of the
+ * services, the audit and the proving ground builds its events with. Free texts (descriptions, reasons) are fixed;
+ * a test that is about one builds the record itself.
+ */
 public final class Events {
 
     private Events() {
