@@ -6,6 +6,7 @@ import io.ledgerline.contracts.transfer.TransferRequested;
 import java.util.Arrays;
 import java.util.Optional;
 import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
 /** The two event streams the query side projects, with what tells their events apart. */
@@ -18,12 +19,15 @@ public enum AggregateType {
     private final String topic;
     private final String idField;
     private final Class<? extends SpecificRecord> firstEvent;
+    /** The Avro namespace of the stream's schemas, as the contract declares it on its first event's schema. */
+    private final String namespace;
 
     AggregateType(String label, String topic, String idField, Class<? extends SpecificRecord> firstEvent) {
         this.label = label;
         this.topic = topic;
         this.idField = idField;
         this.firstEvent = firstEvent;
+        this.namespace = SpecificData.get().getSchema(firstEvent).getNamespace();
     }
 
     public static Optional<AggregateType> ofTopic(String topic) {
@@ -38,9 +42,9 @@ public enum AggregateType {
         return topic;
     }
 
-    /** Whether the event belongs to this stream (its schema sits in this stream's namespace). */
+    /** Whether the event belongs to this stream: its schema is in the namespace of the stream's first event. */
     public boolean owns(SpecificRecord event) {
-        return firstEvent.getPackageName().equals(event.getSchema().getNamespace());
+        return namespace.equals(event.getSchema().getNamespace());
     }
 
     /** Whether the event is the one that starts a stream (version 1). */
