@@ -9,9 +9,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /**
  * Everything an account can be asked to do; each command is validated before it is built.
  *
- * @param <A> what the account answers to the command
+ * @param <A> what the account answers to the command: one of its {@link AccountAnswer}s
  */
-public sealed interface AccountCommand<A> extends AggregateCommand<A> {
+public sealed interface AccountCommand<A extends AccountAnswer> extends AggregateCommand<A> {
 
     String accountId();
 

@@ -7,7 +7,7 @@ import io.ledgerline.command.ledger.CommandAnswer;
  * original event when the command is a retry.
  */
 public record MoneyOutcome(String accountId, String transactionId, long version, long balance)
-        implements CommandAnswer {
+        implements AccountAnswer, CommandAnswer {
 
     @Override
     public MoneyBody body() {

@@ -1,7 +1,7 @@
 package io.ledgerline.command.account;
 
-import io.ledgerline.command.ledger.Refusal;
 import io.ledgerline.command.ledger.RefusableOutcome;
+import io.ledgerline.command.ledger.Refusal;
 
 /**
  * The decision on one step of a transfer (debit, credit or refund) for one account: applied, with the version
@@ -9,7 +9,7 @@ import io.ledgerline.command.ledger.RefusableOutcome;
  * unchanged to every retry.
  */
 public record TransferStepOutcome(String accountId, String transferId, Refusal refusal, Long version, Long balance)
-        implements RefusableOutcome {
+        implements AccountAnswer, RefusableOutcome {
 
     static TransferStepOutcome applied(String accountId, String transferId, long version, long balance) {
         return new TransferStepOutcome(accountId, transferId, null, version, balance);

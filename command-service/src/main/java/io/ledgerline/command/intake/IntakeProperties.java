@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            ({@link CommandAdmission}); about two seconds of work at the rates measured here
  * @param topicAdmissionWait  how long the command-topic listener waits for room before it lets the container
  *                            retry the record with backoff (well below {@code max.poll.interval.ms})
+ * @param commandTopicConcurrency consumer threads of the command topics on one instance
  * @param producers           the command-topic producers, by name: each writes its own topic
  *                            ({@code ledger.commands.v1.<name>}) and is answered on its own result topic; none by
  *                            default, so that nothing is consumed until a deployment names who may send commands
@@ -27,6 +28,7 @@ public record IntakeProperties(@DefaultValue("10s") Duration timeout,
                                @DefaultValue("5m") Duration pendingTimeout,
                                @DefaultValue("1000") int queueCapacity,
                                @DefaultValue("30s") Duration topicAdmissionWait,
+                               @DefaultValue("3") int commandTopicConcurrency,
                                Map<String, Producer> producers) {
 
     public IntakeProperties {

@@ -1,6 +1,7 @@
 package io.ledgerline.command.topic;
 
 import io.ledgerline.command.intake.CommandProducers;
+import io.ledgerline.command.intake.IntakeProperties;
 import io.ledgerline.command.kafka.TopicProperties;
 import io.ledgerline.command.kafka.TopicsConfig;
 import io.ledgerline.contracts.Topics;
@@ -8,7 +9,6 @@ import io.ledgerline.kit.LedgerDeadLetters;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -60,7 +60,7 @@ class KafkaIntakeConfig {
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> commandListenerFactory(
             ConsumerFactory<String, byte[]> consumers, DeadLetterPublishingRecoverer commandDeadLetters,
-            @Value("${ledgerline.intake.command-topic-concurrency:3}") int concurrency) {
+            IntakeProperties intake) {
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(30_000);
         DefaultErrorHandler errors = new DefaultErrorHandler(commandDeadLetters, backOff);
@@ -68,7 +68,7 @@ class KafkaIntakeConfig {
 
         ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(consumers);
-        factory.setConcurrency(concurrency);
+        factory.setConcurrency(intake.commandTopicConcurrency());
         factory.setCommonErrorHandler(errors);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
         // a span per command message, continuing the producer's traceparent into the command and its events
