@@ -65,14 +65,8 @@ public record RunLocalArgs(Command command, boolean clean, boolean infraOnly, Pa
         String instances;
         @CommandLine.Option(names = "--data")
         Path data;
-        @CommandLine.Option(names = "--role")
-        String role;
-        @CommandLine.Option(names = "--sub")
-        String subject;
-        @CommandLine.Option(names = "--ttl")
-        String ttl;
-        @CommandLine.Option(names = "--alg")
-        String algorithm;
+        @CommandLine.Mixin
+        TokenOptions token = new TokenOptions();
     }
 
     /** Throws IllegalArgumentException with a message for the user on anything it does not understand. */
@@ -89,8 +83,8 @@ public record RunLocalArgs(Command command, boolean clean, boolean infraOnly, Pa
             return new RunLocalArgs(Command.HELP, false, false, spec.data, null, LocalStackConfig.Instances.ONE_EACH);
         }
         if (command == Command.RUN) {
-            if (spec.role != null || spec.subject != null) {
-                throw new IllegalArgumentException("--role and --sub belong to the token command: "
+            if (spec.token.given()) {
+                throw new IllegalArgumentException("--role, --sub, --ttl and --alg belong to the token command: "
                         + "infra/run-local token --role <role> --sub <subject>");
             }
             if (spec.infraOnly && instances != null) {
@@ -103,17 +97,8 @@ public record RunLocalArgs(Command command, boolean clean, boolean infraOnly, Pa
             throw new IllegalArgumentException(
                     "token does not start the stack; --clean, --infra-only and --instances do not apply");
         }
-        if (spec.role == null || spec.subject == null || spec.subject.isBlank()) {
-            throw new IllegalArgumentException("token needs --role and --sub");
-        }
-        if (!ROLES.contains(spec.role)) {
-            throw new IllegalArgumentException("unknown role '" + spec.role
-                    + "'; one of customer, service, operator, auditor");
-        }
-        Duration ttl = spec.ttl == null ? DEFAULT_TTL : duration(spec.ttl);
-        JWSAlgorithm algorithm = spec.algorithm == null ? JWSAlgorithm.RS256 : algorithm(spec.algorithm);
-        return new RunLocalArgs(Command.TOKEN, false, false, spec.data,
-                new TokenRequest(spec.role, spec.subject, ttl, algorithm), LocalStackConfig.Instances.ONE_EACH);
+        return new RunLocalArgs(Command.TOKEN, false, false, spec.data, spec.token.request(),
+                LocalStackConfig.Instances.ONE_EACH);
     }
 
     /** {@code --data}, else {@code LEDGERLINE_DATA_DIR}, else {@code <repository>/.ledgerline}. */

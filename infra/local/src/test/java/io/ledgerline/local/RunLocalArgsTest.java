@@ -104,6 +104,13 @@ class RunLocalArgsTest {
     }
 
     @Test
+    void everyTokenOptionBelongsToTheTokenCommand() {
+        for (List<String> args : List.of(List.of("--ttl", "1h"), List.of("--alg=ES256"), List.of("--sub", "x"))) {
+            assertThatThrownBy(() -> RunLocalArgs.parse(args)).as("%s", args).hasMessageContaining("token command");
+        }
+    }
+
+    @Test
     void helpWins() {
         assertThat(RunLocalArgs.parse(List.of("--clean", "--help")).command()).isEqualTo(Command.HELP);
         assertThat(RunLocalArgs.parse(List.of("token", "-h")).command()).isEqualTo(Command.HELP);

@@ -64,7 +64,8 @@ public final class Cli {
                 };
             }
         } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-            throw new IllegalArgumentException("not a duration: '" + text + "' (use 500ms, 90s, 30m, 12h, 7d or PT12H)");
+            throw new IllegalArgumentException(
+                    "not a duration: '" + text + "' (use 500ms, 90s, 30m, 12h, 7d or PT12H)");
         }
         if (d.isNegative()) {
             throw new IllegalArgumentException("a duration cannot be negative: '" + text + "'");

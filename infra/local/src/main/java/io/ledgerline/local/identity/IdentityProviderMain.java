@@ -3,6 +3,7 @@ package io.ledgerline.local.identity;
 import com.nimbusds.jose.JWSAlgorithm;
 import io.ledgerline.local.DataFolder;
 import io.ledgerline.local.RunLocalArgs;
+import io.ledgerline.local.TokenOptions;
 import io.ledgerline.local.cli.Cli;
 import io.ledgerline.testkit.tokens.JwksServer;
 import io.ledgerline.testkit.tokens.LocalTokens;
@@ -57,14 +58,8 @@ public final class IdentityProviderMain {
     static final class TokenSpecLine {
         @CommandLine.Option(names = "--data")
         String data;
-        @CommandLine.Option(names = "--role")
-        String role;
-        @CommandLine.Option(names = "--sub")
-        String subject;
-        @CommandLine.Option(names = "--ttl")
-        String ttl;
-        @CommandLine.Option(names = "--alg")
-        String algorithm;
+        @CommandLine.Mixin
+        TokenOptions token = new TokenOptions();
         @CommandLine.Option(names = "--issuer")
         String issuer;
         @CommandLine.Option(names = "--audience")
@@ -104,22 +99,13 @@ public final class IdentityProviderMain {
                 return new Options(Command.SERVE, Path.of(data), port, null, null, null, null, null, null);
             }
             TokenSpecLine token = (TokenSpecLine) command;
-            if (token.role == null || token.subject == null || token.subject.isBlank()) {
-                throw new IllegalArgumentException("token needs --role and --sub");
-            }
-            if (!RunLocalArgs.ROLES.contains(token.role)) {
-                throw new IllegalArgumentException("unknown role '" + token.role
-                        + "'; one of customer, service, operator, auditor");
-            }
-            Duration ttl = token.ttl == null ? RunLocalArgs.DEFAULT_TTL : RunLocalArgs.duration(token.ttl);
-            JWSAlgorithm algorithm =
-                    token.algorithm == null ? JWSAlgorithm.RS256 : RunLocalArgs.algorithm(token.algorithm);
+            RunLocalArgs.TokenRequest request = token.token.request();
             String issuer = token.issuer != null ? token.issuer
                     : env.getOrDefault("LEDGERLINE_JWT_ISSUER", TokenSpec.DEFAULT_ISSUER);
             String audience = token.audience != null ? token.audience
                     : env.getOrDefault("LEDGERLINE_JWT_AUDIENCE", TokenSpec.DEFAULT_AUDIENCE);
-            return new Options(Command.TOKEN, Path.of(data), DEFAULT_PORT, token.role, token.subject, ttl, algorithm,
-                    issuer, audience);
+            return new Options(Command.TOKEN, Path.of(data), DEFAULT_PORT, request.role(), request.subject(),
+                    request.ttl(), request.algorithm(), issuer, audience);
         }
 
         private static int port(String text) {
