@@ -40,14 +40,14 @@ public final class IdentityProviderMain {
     enum Command { SERVE, TOKEN, HELP }
 
     /** {@code ledgerline-identity serve|token ...}, as picocli reads it. */
-    @CommandLine.Command(name = "ledgerline-identity", subcommands = {ServeSpec.class, TokenSpecLine.class})
+    @CommandLine.Command(name = "ledgerline-identity", subcommands = {ServeCommand.class, TokenCommand.class})
     static final class Spec {
         @CommandLine.Option(names = {"-h", "--help"}, arity = "0")
         boolean help;
     }
 
     @CommandLine.Command(name = "serve")
-    static final class ServeSpec {
+    static final class ServeCommand {
         @CommandLine.Option(names = "--data")
         String data;
         @CommandLine.Option(names = "--port")
@@ -55,7 +55,7 @@ public final class IdentityProviderMain {
     }
 
     @CommandLine.Command(name = "token")
-    static final class TokenSpecLine {
+    static final class TokenCommand {
         @CommandLine.Option(names = "--data")
         String data;
         @CommandLine.Mixin
@@ -87,18 +87,18 @@ public final class IdentityProviderMain {
                 throw new IllegalArgumentException("serve or token?");
             }
             Object command = parsed.subcommand().commandSpec().userObject();
-            String data = command instanceof ServeSpec serve ? serve.data : ((TokenSpecLine) command).data;
+            String data = command instanceof ServeCommand serve ? serve.data : ((TokenCommand) command).data;
             if (data == null) {
                 data = env.get("LEDGERLINE_DATA_DIR");
             }
             if (data == null || data.isBlank()) {
                 throw new IllegalArgumentException("no data folder: pass --data or set LEDGERLINE_DATA_DIR");
             }
-            if (command instanceof ServeSpec serve) {
+            if (command instanceof ServeCommand serve) {
                 int port = serve.port == null ? DEFAULT_PORT : port(serve.port);
                 return new Options(Command.SERVE, Path.of(data), port, null, null, null, null, null, null);
             }
-            TokenSpecLine token = (TokenSpecLine) command;
+            TokenCommand token = (TokenCommand) command;
             RunLocalArgs.TokenRequest request = token.token.request();
             String issuer = token.issuer != null ? token.issuer
                     : env.getOrDefault("LEDGERLINE_JWT_ISSUER", TokenSpec.DEFAULT_ISSUER);
