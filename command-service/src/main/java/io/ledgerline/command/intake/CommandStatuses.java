@@ -18,7 +18,8 @@ public class CommandStatuses {
 
     public enum Status { PENDING, SUCCEEDED, REJECTED, FAILED }
 
-    public record CommandStatus(String commandId, String submitter, String channel, String commandType,
+    /** One command's row; {@code commandType} is null for a topic record that was not one of its commands. */
+    public record CommandStatus(String commandId, String submitter, String channel, CommandType commandType,
                                 Status status, String code, String detail, JsonNode result) {
 
         public boolean isFinal() {
@@ -35,19 +36,19 @@ public class CommandStatuses {
     }
 
     /** Records a new command as PENDING; false when the id is already known (a redelivery). */
-    public boolean createPending(String commandId, String submitter, String channel, String commandType) {
+    public boolean createPending(String commandId, String submitter, String channel, CommandType commandType) {
         return jdbc.update("""
                 insert into command_status (command_id, submitter, channel, command_type, status)
                 values (?, ?, ?, ?, 'PENDING') on conflict (submitter, command_id) do nothing""",
-                commandId, submitter, channel, commandType) == 1;
+                commandId, submitter, channel, commandType == null ? null : commandType.storedName()) == 1;
     }
 
     public Optional<CommandStatus> find(String submitter, String commandId) {
         return jdbc.query("""
                         select command_id, submitter, channel, command_type, status, code, detail, result
                         from command_status where submitter = ? and command_id = ?""",
-                (rs, row) -> new CommandStatus(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        Status.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), parse(rs.getString(8))),
+                (rs, row) -> new CommandStatus(rs.getString(1), rs.getString(2), rs.getString(3),
+                        CommandType.fromStored(rs.getString(4)).orElse(null), Status.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), parse(rs.getString(8))),
                 submitter, commandId).stream().findFirst();
     }
 

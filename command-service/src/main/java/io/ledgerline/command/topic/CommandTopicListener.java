@@ -8,6 +8,7 @@ import io.ledgerline.command.intake.CommandProducers;
 import io.ledgerline.command.intake.CommandStatuses;
 import io.ledgerline.command.intake.CommandStatuses.CommandStatus;
 import io.ledgerline.command.intake.CommandStatuses.Status;
+import io.ledgerline.command.intake.CommandType;
 import io.ledgerline.command.intake.Failures;
 import io.ledgerline.command.intake.IntakeProperties;
 import io.ledgerline.command.ledger.AggregateCommand;
@@ -122,7 +123,7 @@ class CommandTopicListener {
             throw reject(producer, commandId, null, new InvalidCommandException("malformed-command",
                     "the message is not a command this service can decode"));
         }
-        String type = decoded.getSchema().getFullName();
+        CommandType type = CommandType.ofRecord(decoded).orElse(null);
         AggregateCommand<? extends CommandAnswer> command;
         try {
             Caller caller = CommandMessages.callerFor(producer, decoded).orElse(null);
@@ -164,13 +165,13 @@ class CommandTopicListener {
     }
 
     /** Answers an invalid message REJECTED; the caller throws what this returns, which dead-letters it. */
-    private InvalidCommandException reject(CommandProducers.Producer producer, String commandId, String type,
+    private InvalidCommandException reject(CommandProducers.Producer producer, String commandId, CommandType type,
                                            InvalidCommandException invalid) throws Exception {
         refuse(producer, commandId, type, invalid.code(), invalid.getMessage());
         return invalid;
     }
 
-    private void refuse(CommandProducers.Producer producer, String commandId, String type, String code,
+    private void refuse(CommandProducers.Producer producer, String commandId, CommandType type, String code,
                         String detail) throws Exception {
         statuses.createPending(commandId, producer.submitter(), KAFKA_CHANNEL, type);
         statuses.ended(producer.submitter(), commandId, Status.REJECTED, code, detail);
@@ -180,7 +181,8 @@ class CommandTopicListener {
     private void publish(CommandProducers.Producer producer, CommandStatus status) throws Exception {
         CommandResult result = CommandResult.newBuilder()
                 .setCommandId(status.commandId())
-                .setCommandType(status.commandType())
+                .setCommandType(status.commandType() == null ? null
+                        : status.commandType().contractName().orElse(null))
                 .setStatus(io.ledgerline.contracts.command.CommandStatus.valueOf(status.status().name()))
                 .setCode(status.code())
                 .setDetail(status.detail())
