@@ -11,7 +11,6 @@ import org.apache.avro.specific.SpecificRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,9 +32,9 @@ class EventPublisher {
     private final Timer publicationLatency;
 
     EventPublisher(KafkaTemplate<String, byte[]> kafka, MeterRegistry meters,
-                   @Value("${ledgerline.kafka.publish-ack-timeout:30s}") Duration ackTimeout) {
+                   KafkaLedgerProperties properties) {
         this.kafka = kafka;
-        this.ackTimeout = ackTimeout;
+        this.ackTimeout = properties.publishAckTimeout();
         this.publicationLatency = Timer.builder("ledger.publication.latency")
                 .description("time from an event's commit to the broker's acknowledgement of its publication")
                 .publishPercentiles(0.5, 0.95, 0.99)

@@ -19,17 +19,17 @@ import org.springframework.kafka.core.KafkaAdmin;
 public class TopicsConfig {
 
     @Bean
-    KafkaAdmin.NewTopics ledgerTopics(TopicProperties properties) {
+    KafkaAdmin.NewTopics ledgerTopics(KafkaLedgerProperties properties) {
         List<NewTopic> topics = new ArrayList<>();
         for (String events : TopicConfigs.EVENT_TOPICS) {
-            topics.add(topic(events, properties));
-            topics.add(topic(Topics.deadLetter(events), properties));
+            topics.add(topic(events, properties.topics()));
+            topics.add(topic(Topics.deadLetter(events), properties.topics()));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 
     /** A topic of {@code properties}' partitions and replicas, configured as {@link TopicConfigs} says. */
-    public static NewTopic topic(String name, TopicProperties properties) {
+    public static NewTopic topic(String name, KafkaLedgerProperties.Topics properties) {
         return TopicBuilder.name(name).partitions(properties.partitions()).replicas(properties.replicationFactor())
                 .configs(TopicConfigs.of(name, properties.replicationFactor(), properties.retentionMs())).build();
     }

@@ -2,7 +2,7 @@ package io.ledgerline.command.topic;
 
 import io.ledgerline.command.intake.CommandProducers;
 import io.ledgerline.command.intake.IntakeProperties;
-import io.ledgerline.command.kafka.TopicProperties;
+import io.ledgerline.command.kafka.KafkaLedgerProperties;
 import io.ledgerline.command.kafka.TopicsConfig;
 import io.ledgerline.contracts.Topics;
 import io.ledgerline.kit.LedgerDeadLetters;
@@ -33,7 +33,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 class KafkaIntakeConfig {
 
     @Bean
-    KafkaAdmin.NewTopics producerTopics(CommandProducers producers, TopicProperties properties) {
+    KafkaAdmin.NewTopics producerTopics(CommandProducers producers, KafkaLedgerProperties kafka) {
+        KafkaLedgerProperties.Topics properties = kafka.topics();
         List<NewTopic> topics = new ArrayList<>();
         for (CommandProducers.Producer producer : producers.all()) {
             topics.add(TopicsConfig.topic(producer.commandTopic(), properties));
