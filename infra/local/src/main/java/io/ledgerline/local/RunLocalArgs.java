@@ -1,7 +1,7 @@
 package io.ledgerline.local;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import io.ledgerline.local.cli.Cli;
+import io.ledgerline.testkit.cli.Cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

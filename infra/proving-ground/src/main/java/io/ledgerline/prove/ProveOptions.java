@@ -2,7 +2,6 @@ package io.ledgerline.prove;
 
 import io.ledgerline.local.LocalServices;
 import io.ledgerline.local.LocalStackConfig;
-import io.ledgerline.local.cli.Cli;
 import io.ledgerline.prove.faults.Fault;
 import io.ledgerline.prove.faults.FaultSettings;
 import io.ledgerline.prove.suite.Scenario;
@@ -10,6 +9,7 @@ import io.ledgerline.prove.suite.SuiteSettings;
 import io.ledgerline.prove.workload.HttpCommands;
 import io.ledgerline.prove.workload.Mix;
 import io.ledgerline.prove.workload.WorkloadSettings;
+import io.ledgerline.testkit.cli.Cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;

@@ -10,6 +10,7 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
+import io.ledgerline.testkit.cli.Cli;
 import io.ledgerline.testkit.mongo.MongoProcess;
 import io.ledgerline.testkit.process.ChildProcess;
 import io.ledgerline.testkit.process.ProcessContext;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
+import picocli.CommandLine.Option;
 
 /**
  * The MongoDB-wire store's own bulk ceiling: the durable H2 backend in its own process, as the local stack runs it,
@@ -45,20 +47,31 @@ public final class MongoBulkCeiling {
     private MongoBulkCeiling() {
     }
 
-    public static void main(String[] args) throws Exception {
+    /** The command line, in the conventions of {@code infra/}'s tools ({@link Cli}). */
+    static final class Options {
+        @Option(names = "--kit-classes")
         String kitClasses = "infra/test-kit/target/classes";
+        @Option(names = "--documents")
         int documents = 100_000;
+        @Option(names = "--batch")
         int batch = 1_000;
+        @Option(names = "--rounds")
         int rounds = 3;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--kit-classes" -> kitClasses = args[i + 1];
-                case "--documents" -> documents = Integer.parseInt(args[i + 1]);
-                case "--batch" -> batch = Integer.parseInt(args[i + 1]);
-                case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = new Options();
+        try {
+            Cli.parse(options, List.of(args));
+        } catch (IllegalArgumentException wrong) {
+            System.err.println(wrong.getMessage());
+            System.err.println("usage: MongoBulkCeiling [--kit-classes <dir>] [--documents n] [--batch n] [--rounds n]");
+            System.exit(2);
         }
+        String kitClasses = options.kitClasses;
+        int documents = options.documents;
+        int batch = options.batch;
+        int rounds = options.rounds;
         Path dir = Files.createTempDirectory("ledgerline-ceiling");
         Files.createDirectories(dir.resolve("logs"));
         Files.createDirectories(dir.resolve("run"));

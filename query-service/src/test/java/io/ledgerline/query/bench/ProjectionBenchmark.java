@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.contracts.Topics;
 import io.ledgerline.query.support.EventRecords;
+import io.ledgerline.testkit.cli.Cli;
 import io.ledgerline.testkit.events.Events;
 import io.ledgerline.testkit.kafka.KafkaBroker;
 import io.ledgerline.testkit.kafka.KafkaUsers;
@@ -40,6 +41,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import picocli.CommandLine.Option;
 
 /**
  * Measures the query-service's projection against the local stack's pieces, each its own process: a KRaft broker,
@@ -67,7 +69,25 @@ public final class ProjectionBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String GROUP = "ledger-query";
 
-    private final Map<String, String> options;
+    /** The command line, in the conventions of {@code infra/}'s tools ({@link Cli}). */
+    static final class Options {
+        @Option(names = "--query-jar")
+        String queryJar = "query-service/target/query-service-exec.jar";
+        @Option(names = "--kit-classes")
+        String kitClasses = "infra/test-kit/target/classes";
+        @Option(names = "--events")
+        long events = 100_000;
+        @Option(names = "--warmup")
+        long warmup = 20_000;
+        @Option(names = "--accounts")
+        int accounts = 2_000;
+        @Option(names = "--rate")
+        double rate;
+        @Option(names = "--partitions")
+        int partitions = 3;
+    }
+
+    private final Options options;
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, Long> balances = new HashMap<>();
     private final Map<String, Long> versions = new HashMap<>();
@@ -75,31 +95,32 @@ public final class ProjectionBenchmark {
     private int nextTransfer;
     private long produced;
 
-    private ProjectionBenchmark(Map<String, String> options) {
+    private ProjectionBenchmark(Options options) {
         this.options = options;
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        Options options = new Options();
+        try {
+            Cli.parse(options, List.of(args));
+        } catch (IllegalArgumentException wrong) {
+            System.err.println(wrong.getMessage());
+            System.err.println("usage: ProjectionBenchmark [--query-jar <jar>] [--kit-classes <dir>] [--events n] [--warmup n]"
+                    + " [--accounts n] [--rate per-second] [--partitions n]");
+            System.exit(2);
         }
         new ProjectionBenchmark(options).run();
     }
 
-    private String option(String name, String fallback) {
-        return options.getOrDefault(name, fallback);
-    }
-
     private void run() throws Exception {
         Path dir = Files.createTempDirectory("ledgerline-bench");
-        String classpath = option("kit-classes", "infra/test-kit/target/classes") + File.pathSeparator
+        String classpath = options.kitClasses + File.pathSeparator
                 + System.getProperty("java.class.path");
         ProcessContext context = new ProcessContext(dir.resolve("logs"), dir.resolve("run"), classpath,
                 Duration.ofMinutes(3));
         Files.createDirectories(dir.resolve("logs"));
         Files.createDirectories(dir.resolve("run"));
-        int partitions = Integer.parseInt(option("partitions", "3"));
+        int partitions = options.partitions;
         int kafkaPort = freePort();
         int httpPort = freePort();
         int mongoPort = freePort();
@@ -124,8 +145,7 @@ public final class ProjectionBenchmark {
                 // the service refuses to start without a cursor key; this run serves no pages worth keeping
                 "LEDGERLINE_CURSOR_KEY", "projection-benchmark-cursor-key");
         ChildProcess query = new ChildProcess("query-service", context,
-                List.of(ProcessContext.JAVA, "-Xmx256m", "-jar", option("query-jar",
-                        "query-service/target/query-service-exec.jar")),
+                List.of(ProcessContext.JAVA, "-Xmx256m", "-jar", options.queryJar),
                 environment, () -> ready(httpPort), Duration.ofSeconds(20), () -> { });
         try {
             kafka.start();
@@ -146,13 +166,13 @@ public final class ProjectionBenchmark {
                 query.waitHealthy();
                 say("data in " + dir + "; query-service pid " + query.pid());
 
-                long warmup = Long.parseLong(option("warmup", "20000"));
+                long warmup = options.warmup;
                 produce(producer, warmup, 0);
                 awaitConsumed(admin);
                 say("warm-up: " + warmup + " events consumed");
 
-                long events = Long.parseLong(option("events", "100000"));
-                double rate = Double.parseDouble(option("rate", "0"));
+                long events = options.events;
+                double rate = options.rate;
                 long cpuBefore = cpuNanos(query.pid());
                 long start = System.nanoTime();
                 produce(producer, events, rate);
@@ -202,7 +222,7 @@ public final class ProjectionBenchmark {
 
     /** Account events in rounds over the accounts, plus a transfer (requested, completed) every ten. */
     private void produce(KafkaProducer<byte[], byte[]> producer, long count, double perSecond) throws Exception {
-        int accounts = Integer.parseInt(option("accounts", "2000"));
+        int accounts = options.accounts;
         long begin = System.nanoTime();
         for (long i = 0; i < count; i++) {
             ProducerRecord<byte[], byte[]> record;

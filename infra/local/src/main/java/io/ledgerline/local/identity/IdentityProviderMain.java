@@ -4,7 +4,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import io.ledgerline.local.DataFolder;
 import io.ledgerline.local.RunLocalArgs;
 import io.ledgerline.local.TokenOptions;
-import io.ledgerline.local.cli.Cli;
+import io.ledgerline.testkit.cli.Cli;
 import io.ledgerline.testkit.tokens.JwksServer;
 import io.ledgerline.testkit.tokens.LocalTokens;
 import io.ledgerline.testkit.tokens.TokenSpec;

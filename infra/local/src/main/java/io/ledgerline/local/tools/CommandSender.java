@@ -4,7 +4,7 @@ import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.Topics;
 import io.ledgerline.contracts.codec.LedgerCodec;
 import io.ledgerline.contracts.command.CommandResult;
-import io.ledgerline.local.cli.Cli;
+import io.ledgerline.testkit.cli.Cli;
 import io.ledgerline.testkit.events.Commands;
 import io.ledgerline.testkit.kafka.KafkaUsers;
 import java.nio.charset.StandardCharsets;

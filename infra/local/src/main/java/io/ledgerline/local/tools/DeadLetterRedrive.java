@@ -2,7 +2,7 @@ package io.ledgerline.local.tools;
 
 import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.Topics;
-import io.ledgerline.local.cli.Cli;
+import io.ledgerline.testkit.cli.Cli;
 import io.ledgerline.testkit.kafka.KafkaUsers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.ledgerline.local.tools;
 import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.Topics;
 import io.ledgerline.contracts.codec.LedgerCodec;
-import io.ledgerline.local.cli.Cli;
+import io.ledgerline.testkit.cli.Cli;
 import io.ledgerline.testkit.kafka.KafkaUsers;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

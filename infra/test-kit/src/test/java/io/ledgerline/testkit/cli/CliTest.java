@@ -1,4 +1,4 @@
-package io.ledgerline.local.cli;
+package io.ledgerline.testkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

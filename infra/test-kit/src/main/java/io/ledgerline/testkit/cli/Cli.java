@@ -1,4 +1,4 @@
-package io.ledgerline.local.cli;
+package io.ledgerline.testkit.cli;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
