@@ -61,13 +61,8 @@ public final class MongoBulkCeiling {
 
     public static void main(String[] args) throws Exception {
         Options options = new Options();
-        try {
-            Cli.parse(options, List.of(args));
-        } catch (IllegalArgumentException wrong) {
-            System.err.println(wrong.getMessage());
-            System.err.println("usage: MongoBulkCeiling [--kit-classes <dir>] [--documents n] [--batch n] [--rounds n]");
-            System.exit(2);
-        }
+        Cli.parseOrExit(options, args,
+                "usage: MongoBulkCeiling [--kit-classes <dir>] [--documents n] [--batch n] [--rounds n]");
         String kitClasses = options.kitClasses;
         int documents = options.documents;
         int batch = options.batch;

@@ -101,14 +101,8 @@ public final class ProjectionBenchmark {
 
     public static void main(String[] args) throws Exception {
         Options options = new Options();
-        try {
-            Cli.parse(options, List.of(args));
-        } catch (IllegalArgumentException wrong) {
-            System.err.println(wrong.getMessage());
-            System.err.println("usage: ProjectionBenchmark [--query-jar <jar>] [--kit-classes <dir>] [--events n] [--warmup n]"
-                    + " [--accounts n] [--rate per-second] [--partitions n]");
-            System.exit(2);
-        }
+        Cli.parseOrExit(options, args, "usage: ProjectionBenchmark [--query-jar <jar>] [--kit-classes <dir>]"
+                + " [--events n] [--warmup n] [--accounts n] [--rate per-second] [--partitions n]");
         new ProjectionBenchmark(options).run();
     }
 

@@ -44,6 +44,20 @@ public final class Cli {
         }
     }
 
+    /**
+     * Parses {@code args} into {@code spec} as {@link #parse} does, or prints what is wrong and {@code usage} to
+     * standard error and exits with code 2: for a tool whose usage is all it has to say about a wrong argument.
+     */
+    public static void parseOrExit(Object spec, String[] args, String usage) {
+        try {
+            parse(spec, List.of(args));
+        } catch (IllegalArgumentException wrong) {
+            System.err.println(wrong.getMessage());
+            System.err.println(usage);
+            System.exit(2);
+        }
+    }
+
     /** A duration as the conventions write it; zero allowed, negative not. */
     public static Duration duration(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
