@@ -151,7 +151,7 @@ public class CommandIntake {
         CompletableFuture<A> sent;
         try {
             if (async) {
-                statuses.createPending(commandId, principal.id(), HTTP_CHANNEL, CommandType.of(command));
+                statuses.createPending(commandId, principal.id(), HTTP_CHANNEL, command.commandType());
             }
             sent = admission.releasedWhenDone(dispatcher.send(command, commandId, correlationId,
                     actorOf(principal), async));

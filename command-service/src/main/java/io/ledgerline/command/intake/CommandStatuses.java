@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.command.batch.DeferredWrites;
+import io.ledgerline.command.ledger.CommandType;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,7 +41,7 @@ public class CommandStatuses {
         return jdbc.update("""
                 insert into command_status (command_id, submitter, channel, command_type, status)
                 values (?, ?, ?, ?, 'PENDING') on conflict (submitter, command_id) do nothing""",
-                commandId, submitter, channel, commandType == null ? null : commandType.storedName()) == 1;
+                commandId, submitter, channel, commandType == null ? null : commandType.name()) == 1;
     }
 
     public Optional<CommandStatus> find(String submitter, String commandId) {

@@ -10,4 +10,13 @@ package io.ledgerline.command.ledger;
 public interface AggregateCommand<A> {
 
     String aggregateId();
+
+    /**
+     * The command's type as a status row keeps it: the record's simple name, which is the command's name in
+     * docs/product.md ({@code CommandTypeTest} pins each client command's, so a rename that would change what is
+     * stored fails it).
+     */
+    default CommandType commandType() {
+        return new CommandType(getClass().getSimpleName());
+    }
 }

@@ -7,6 +7,7 @@ import io.ledgerline.command.intake.IntakeProperties.TopicCommand;
 import io.ledgerline.command.ledger.AggregateCommand;
 import io.ledgerline.command.ledger.Caller;
 import io.ledgerline.command.ledger.CommandAnswer;
+import io.ledgerline.command.ledger.CommandType;
 import io.ledgerline.command.security.Operation;
 import io.ledgerline.command.transfer.TransferRequest;
 import io.ledgerline.command.web.Problems;
@@ -64,20 +65,30 @@ final class CommandMessages {
         return Optional.of(caller);
     }
 
+    /** The type of a decoded record of the topic; null when it is not one of the topic's commands. */
+    static CommandType typeOf(SpecificRecord record) {
+        return kindIfAny(record).map(kind -> new CommandType(record.getSchema().getName())).orElse(null);
+    }
+
     private static TopicCommand kindOf(SpecificRecord record) {
+        return kindIfAny(record).orElseThrow(
+                () -> invalid(record.getSchema().getFullName() + " is not a command accepted on this topic"));
+    }
+
+    private static Optional<TopicCommand> kindIfAny(SpecificRecord record) {
         if (record instanceof OpenAccount) {
-            return TopicCommand.OPEN_ACCOUNT;
+            return Optional.of(TopicCommand.OPEN_ACCOUNT);
         }
         if (record instanceof DepositMoney) {
-            return TopicCommand.DEPOSIT;
+            return Optional.of(TopicCommand.DEPOSIT);
         }
         if (record instanceof WithdrawMoney) {
-            return TopicCommand.WITHDRAW;
+            return Optional.of(TopicCommand.WITHDRAW);
         }
         if (record instanceof RequestTransfer) {
-            return TopicCommand.TRANSFER;
+            return Optional.of(TopicCommand.TRANSFER);
         }
-        throw invalid(record.getSchema().getFullName() + " is not a command accepted on this topic");
+        return Optional.empty();
     }
 
     /**

@@ -8,12 +8,12 @@ import io.ledgerline.command.intake.CommandProducers;
 import io.ledgerline.command.intake.CommandStatuses;
 import io.ledgerline.command.intake.CommandStatuses.CommandStatus;
 import io.ledgerline.command.intake.CommandStatuses.Status;
-import io.ledgerline.command.intake.CommandType;
 import io.ledgerline.command.intake.Failures;
 import io.ledgerline.command.intake.IntakeProperties;
 import io.ledgerline.command.ledger.AggregateCommand;
 import io.ledgerline.command.ledger.Caller;
 import io.ledgerline.command.ledger.CommandAnswer;
+import io.ledgerline.command.ledger.CommandType;
 import io.ledgerline.command.web.Problems;
 import io.ledgerline.contracts.LedgerHeaders;
 import io.ledgerline.contracts.LedgerLimits;
@@ -123,7 +123,7 @@ class CommandTopicListener {
             throw reject(producer, commandId, null, new InvalidCommandException("malformed-command",
                     "the message is not a command this service can decode"));
         }
-        CommandType type = CommandType.ofRecord(decoded).orElse(null);
+        CommandType type = CommandMessages.typeOf(decoded);
         AggregateCommand<? extends CommandAnswer> command;
         try {
             Caller caller = CommandMessages.callerFor(producer, decoded).orElse(null);
@@ -181,8 +181,7 @@ class CommandTopicListener {
     private void publish(CommandProducers.Producer producer, CommandStatus status) throws Exception {
         CommandResult result = CommandResult.newBuilder()
                 .setCommandId(status.commandId())
-                .setCommandType(status.commandType() == null ? null
-                        : status.commandType().contractName().orElse(null))
+                .setCommandType(status.commandType() == null ? null : status.commandType().contractName())
                 .setStatus(io.ledgerline.contracts.command.CommandStatus.valueOf(status.status().name()))
                 .setCode(status.code())
                 .setDetail(status.detail())

@@ -3,6 +3,7 @@ package io.ledgerline.command.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ledgerline.command.ledger.CommandType;
 import io.ledgerline.testkit.postgres.LocalPostgres;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -59,10 +60,10 @@ class CommandTypeUpgradeIT {
 
     @Test
     void rowsThePreviousVersionWroteReadAsTheirCommandType() {
-        assertThat(typeOf("alice", "http-1")).isEqualTo(CommandType.DEPOSIT_MONEY);
-        assertThat(typeOf("alice", "http-2")).isEqualTo(CommandType.FREEZE_ACCOUNT);
-        assertThat(typeOf("#kafka:shop", "kafka-1")).isEqualTo(CommandType.DEPOSIT_MONEY);
-        assertThat(typeOf("#kafka:shop", "kafka-2")).isEqualTo(CommandType.REQUEST_TRANSFER);
+        assertThat(typeOf("alice", "http-1")).isEqualTo(new CommandType("DepositMoney"));
+        assertThat(typeOf("alice", "http-2")).isEqualTo(new CommandType("FreezeAccount"));
+        assertThat(typeOf("#kafka:shop", "kafka-1")).isEqualTo(new CommandType("DepositMoney"));
+        assertThat(typeOf("#kafka:shop", "kafka-2")).isEqualTo(new CommandType("RequestTransfer"));
         assertThat(typeOf("#kafka:shop", "kafka-3")).isNull();
         assertThat(typeOf("#kafka:shop", "kafka-4")).isNull();
     }
@@ -71,13 +72,13 @@ class CommandTypeUpgradeIT {
     void aRowThePreviousVersionWritesAfterTheMigrationReadsToo() {
         writtenByThePreviousVersion("kafka-late", "#kafka:shop", "kafka",
                 "io.ledgerline.contracts.command.WithdrawMoney");
-        assertThat(typeOf("#kafka:shop", "kafka-late")).isEqualTo(CommandType.WITHDRAW_MONEY);
+        assertThat(typeOf("#kafka:shop", "kafka-late")).isEqualTo(new CommandType("WithdrawMoney"));
     }
 
     @Test
     void thisVersionWritesTheCommandsNameWhicheverChannelItCameBy() {
-        statuses.createPending("kafka-new", "#kafka:shop", "kafka", CommandType.OPEN_ACCOUNT);
-        statuses.createPending("http-new", "alice", "http", CommandType.OPEN_ACCOUNT);
+        statuses.createPending("kafka-new", "#kafka:shop", "kafka", new CommandType("OpenAccount"));
+        statuses.createPending("http-new", "alice", "http", new CommandType("OpenAccount"));
         assertThat(jdbc.queryForList("select command_type from command_status where command_id like '%-new'",
                 String.class)).containsExactly("OpenAccount", "OpenAccount");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ledgerline.command.account.AccountCommand;
 import io.ledgerline.command.ledger.Caller;
+import io.ledgerline.command.ledger.CommandType;
 import io.ledgerline.command.ledger.Money;
 import io.ledgerline.command.transfer.TransferCommand;
 import io.ledgerline.contracts.LedgerLimits;
@@ -12,6 +13,7 @@ import io.ledgerline.contracts.command.DepositMoney;
 import io.ledgerline.contracts.command.OpenAccount;
 import io.ledgerline.contracts.command.RequestTransfer;
 import io.ledgerline.testkit.events.Commands;
+import io.ledgerline.testkit.events.Events;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,24 @@ class CommandMessagesTest {
 
         assertThat(CommandMessages.toDomain(deposit, SERVICE, VALIDATOR)).isEqualTo(new AccountCommand.DepositMoney(
                 "acc-1", "tx-1", new Money(250, "EUR"), "salary", SERVICE));
+    }
+
+    @Test
+    void aRecordOfTheTopicHasTheTypeOfTheCommandItBecomes() {
+        DepositMoney deposit = Commands.deposit("acc-1", "tx-1", 250, "EUR");
+        RequestTransfer transfer = Commands.transfer("tr-1", "acc-1", "acc-2", 5, "EUR");
+        OpenAccount open = Commands.open("acc-1", "payments", "EUR");
+
+        assertThat(CommandMessages.typeOf(deposit))
+                .isEqualTo(CommandMessages.toDomain(deposit, SERVICE, VALIDATOR).commandType());
+        assertThat(CommandMessages.typeOf(transfer))
+                .isEqualTo(CommandMessages.toDomain(transfer, SERVICE, VALIDATOR).commandType());
+        assertThat(CommandMessages.typeOf(open)).isEqualTo(new CommandType("OpenAccount"));
+    }
+
+    @Test
+    void aRecordThatIsNoCommandOfTheTopicHasNoType() {
+        assertThat(CommandMessages.typeOf(Events.deposited("acc-1", "tx-1", 100, "EUR", 100, null))).isNull();
     }
 
     @Test
