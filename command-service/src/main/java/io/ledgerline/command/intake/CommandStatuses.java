@@ -49,7 +49,8 @@ public class CommandStatuses {
                         select command_id, submitter, channel, command_type, status, code, detail, result
                         from command_status where submitter = ? and command_id = ?""",
                 (rs, row) -> new CommandStatus(rs.getString(1), rs.getString(2), rs.getString(3),
-                        CommandType.fromStored(rs.getString(4)).orElse(null), Status.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), parse(rs.getString(8))),
+                        CommandType.fromStored(rs.getString(4)).orElse(null), Status.valueOf(rs.getString(5)),
+                        rs.getString(6), rs.getString(7), parse(rs.getString(8))),
                 submitter, commandId).stream().findFirst();
     }
 
